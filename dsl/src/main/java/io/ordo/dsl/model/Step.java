@@ -1,0 +1,7 @@
+package io.ordo.dsl.model;
+
+/** One step of a workflow; the key that names its kind in YAML decides which record it is. */
+public sealed interface Step permits FunctionStep {
+
+  String id();
+}

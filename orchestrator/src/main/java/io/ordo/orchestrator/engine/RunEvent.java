@@ -1,0 +1,28 @@
+package io.ordo.orchestrator.engine;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+/** Something that happened to a run. Time is not part of an event: it arrives as {@code now}. */
+public sealed interface RunEvent {
+
+  /** A worker reported an attempt's success. */
+  record StepCompleted(String stepId, int attempt, JsonNode output, Attempt.Report report)
+      implements RunEvent {}
+
+  /** A worker reported an attempt's failure; {@code error.retryable} says if trying again may help. */
+  record StepFailed(String stepId, int attempt, Failure error, Attempt.Report report)
+      implements RunEvent {}
+
+  /** A worker is still busy with an attempt: its deadline moves forward by the step's timeout. */
+  record StepHeartbeat(String stepId, int attempt, @Nullable String workerId) implements RunEvent {}
+
+  /** A durable timer came due. */
+  record TimerFired(TimerKey timer) implements RunEvent {}
+
+  /** An operator asked to stop the run; what completed is compensated. */
+  record CancelRequested(String reason) implements RunEvent {}
+
+  /** An operator asked to resume a failed run from the step (or compensation) that failed. */
+  record RetryRequested() implements RunEvent {}
+}
