@@ -30,7 +30,8 @@ public record OrdoProperties(
       @DefaultValue("ordo.runs") String runsTopic,
       @DefaultValue("ordo-orchestrator") String consumerGroup,
       @DefaultValue("8") int partitions,
-      @DefaultValue("1") short replicationFactor) {}
+      @DefaultValue("1") short replicationFactor,
+      @DefaultValue("10s") Duration sessionTimeout) {}
 
   public record Embedded(
       Path dataDirectory,
@@ -40,7 +41,8 @@ public record OrdoProperties(
   public record Examples(
       @DefaultValue("true") boolean workers,
       @DefaultValue("true") boolean workflows,
-      @DefaultValue("8") int workerConcurrency) {}
+      @DefaultValue("16") int workerConcurrency,
+      @DefaultValue("ordo-worker-") String workerGroupPrefix) {}
 
   /** @param maxPayloadBytes the largest run input or signal payload accepted */
   public record Api(@DefaultValue("1048576") int maxPayloadBytes) {}

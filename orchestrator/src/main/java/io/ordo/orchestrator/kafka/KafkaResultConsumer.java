@@ -45,7 +45,9 @@ public class KafkaResultConsumer implements SmartLifecycle {
         ConsumerConfig.GROUP_ID_CONFIG, properties.kafka().consumerGroup(),
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
+        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) properties.kafka().sessionTimeout().toMillis(),
+        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) properties.kafka().sessionTimeout().toMillis() / 4),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.loop = new BackgroundLoop("ordo-results", this::pollOnce, Duration.ofSeconds(1));
   }

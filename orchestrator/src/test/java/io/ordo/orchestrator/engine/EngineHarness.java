@@ -19,18 +19,31 @@ final class EngineHarness {
   Instant now = Instant.parse("2026-11-22T10:00:00Z");
   RunState run;
   Transition last;
+  private final java.util.Map<TimerKey, Instant> timers = new java.util.HashMap<>();
 
   EngineHarness(WorkflowDefinition workflow, JsonNode input) {
     this.workflow = workflow;
     last = engine.start(RUN_ID, workflow, 1, input, now);
     run = last.state();
+    track(last);
     TransitionCoverage.recordStart(run);
+  }
+
+  private void track(Transition t) {
+    for (Command c : t.commands()) {
+      if (c instanceof Command.ScheduleTimer s) {
+        timers.put(s.timer(), s.fireAt());
+      } else if (c instanceof Command.CancelTimer cancel) {
+        timers.remove(cancel.timer());
+      }
+    }
   }
 
   Transition apply(RunEvent event) {
     last = engine.apply(run, workflow, event, now);
     TransitionCoverage.record(run, last.state());
     run = last.state();
+    track(last);
     return last;
   }
 
@@ -58,12 +71,13 @@ final class EngineHarness {
     return apply(new RunEvent.TimerFired(key));
   }
 
+  /** When the timer is set to fire, as the transitions so far left it. */
   Instant scheduledAt(TimerKey key) {
-    return last.commands().stream()
-        .filter(c -> c instanceof Command.ScheduleTimer s && s.timer().equals(key))
-        .map(c -> ((Command.ScheduleTimer) c).fireAt())
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no timer " + key.id() + " in " + last.commands()));
+    Instant at = timers.get(key);
+    if (at == null) {
+      throw new AssertionError("no timer " + key.id() + " is set; timers: " + timers);
+    }
+    return at;
   }
 
   int attemptOf(String stepId) {

@@ -1,0 +1,161 @@
+package io.ordo.bench;
+
+import io.ordo.embedded.EmbeddedKafkaServer;
+import io.ordo.embedded.EmbeddedPostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs the 3-step order workflow through {@code ordo.jar} on embedded PostgreSQL and Kafka and
+ * prints, per round and as medians: completed workflows/s, steps/s, start-to-completion p50/p99 at
+ * light load, and the same run's baselines (Kafka request/reply, PostgreSQL single-row updates).
+ *
+ * <p>Settings (system properties): {@code rounds} (3), {@code runs} per throughput round (1000),
+ * {@code lightRuns} per latency round (100), {@code clients} concurrent REST clients (8).
+ */
+public final class OrderBenchmark {
+
+  private static final int STEPS_PER_RUN = 3;
+
+  record Round(double kafkaP50, double kafkaPerSecond, double pgPerSecond, double p50, double p99,
+      double runsPerSecond) {}
+
+  private final EmbeddedPostgresServer postgres;
+  private final OrdoProcess ordo;
+
+  private OrderBenchmark(EmbeddedPostgresServer postgres, OrdoProcess ordo) {
+    this.postgres = postgres;
+    this.ordo = ordo;
+  }
+
+  public static void main(String[] args) throws Exception {
+    int rounds = Integer.getInteger("rounds", 3);
+    int runs = Integer.getInteger("runs", 1000);
+    int lightRuns = Integer.getInteger("lightRuns", 100);
+    int clients = Integer.getInteger("clients", 8);
+    Path jar = Path.of(System.getProperty("ordo.jar", "../orchestrator/target/ordo.jar")).toAbsolutePath();
+    Path dir = Files.createTempDirectory("ordo-bench-");
+    try (var postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0);
+        var kafka = EmbeddedKafkaServer.start(dir.resolve("kafka"), 0);
+        var ordo = new OrdoProcess(jar, List.of(
+            "spring.datasource.url=" + postgres.jdbcUrl(),
+            "spring.datasource.username=" + postgres.username(),
+            "spring.datasource.password=" + postgres.password(),
+            "ordo.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+            "logging.level.root=WARN"), Path.of("target", "ordo-bench.log"));
+        var roundTrip = new KafkaRoundTrip(kafka.bootstrapServers())) {
+      ordo.awaitReady(Duration.ofMinutes(2));
+      OrderBenchmark bench = new OrderBenchmark(postgres, ordo);
+      System.out.println("warming up …");
+      bench.throughput(Math.min(300, runs), clients);
+      roundTrip.latency(100);
+      List<Round> results = new ArrayList<>();
+      for (int round = 1; round <= rounds; round++) {
+        var rtt = roundTrip.latency(200);
+        var rttRate = roundTrip.throughput(5_000);
+        double pg = PostgresUpdates.transactionsPerSecond(postgres.jdbcUrl(), postgres.username(),
+            postgres.password(), 4, 2_000);
+        List<Double> latencies = bench.lightLoad(lightRuns);
+        double runsPerSecond = bench.throughput(runs, clients);
+        Round r = new Round(rtt.p50Millis(), rttRate.perSecond(), pg, Stats.median(latencies),
+            Stats.percentile(latencies, 99), runsPerSecond);
+        results.add(r);
+        print("round " + round, r);
+      }
+      print("median", median(results));
+      Round m = median(results);
+      System.out.printf(Locale.ROOT, "%nratios (same run): Ordo steps/s ÷ PostgreSQL single-row tx/s = %.2f; "
+              + "Ordo p50 ÷ (3 × Kafka round-trip p50) = %.1f%n",
+          m.runsPerSecond() * STEPS_PER_RUN / m.pgPerSecond(), m.p50() / (3 * m.kafkaP50()));
+    }
+  }
+
+  /** One run at a time; each run's start-to-completion as the server recorded it. */
+  private List<Double> lightLoad(int count) throws Exception {
+    List<Double> millis = new ArrayList<>();
+    try (Connection c = connect();
+        PreparedStatement done = c.prepareStatement(
+            "select extract(epoch from (finished_at - created_at)) * 1000 from runs "
+                + "where run_id = ?::uuid and status = 'COMPLETED'")) {
+      for (int i = 0; i < count; i++) {
+        done.setString(1, ordo.startOrder("light-" + UUID.randomUUID()));
+        Double elapsed = null;
+        while (elapsed == null) {
+          try (ResultSet rs = done.executeQuery()) {
+            elapsed = rs.next() ? rs.getDouble(1) : null;
+          }
+          if (elapsed == null) {
+            Thread.sleep(1);
+          }
+        }
+        millis.add(elapsed);
+      }
+    }
+    return millis;
+  }
+
+  /** {@code count} runs started by concurrent clients; completed runs per second, first start to last end. */
+  private double throughput(int count, int clients) throws Exception {
+    String batch = "load-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
+      List<Future<String>> started = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        String orderId = batch + i;
+        started.add(pool.submit(() -> ordo.startOrder(orderId)));
+      }
+      for (Future<String> f : started) {
+        f.get();
+      }
+    }
+    try (Connection c = connect();
+        PreparedStatement progress = c.prepareStatement("""
+            select count(*) filter (where status = 'COMPLETED'),
+                   extract(epoch from (max(finished_at) - min(created_at)))
+            from runs where state->'input'->>'orderId' like ?""")) {
+      progress.setString(1, batch + "%");
+      while (true) {
+        try (ResultSet rs = progress.executeQuery()) {
+          rs.next();
+          if (rs.getInt(1) == count) {
+            return count / rs.getDouble(2);
+          }
+        }
+        Thread.sleep(50);
+      }
+    }
+  }
+
+  private Connection connect() throws Exception {
+    return DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+  }
+
+  private static Round median(List<Round> rounds) {
+    return new Round(
+        Stats.median(rounds.stream().map(Round::kafkaP50).toList()),
+        Stats.median(rounds.stream().map(Round::kafkaPerSecond).toList()),
+        Stats.median(rounds.stream().map(Round::pgPerSecond).toList()),
+        Stats.median(rounds.stream().map(Round::p50).toList()),
+        Stats.median(rounds.stream().map(Round::p99).toList()),
+        Stats.median(rounds.stream().map(Round::runsPerSecond).toList()));
+  }
+
+  private static void print(String label, Round r) {
+    System.out.printf(Locale.ROOT,
+        "%-8s | Ordo: %7.1f workflows/s %8.1f steps/s  p50 %6.1f ms  p99 %6.1f ms"
+            + " | Kafka round trip: p50 %5.2f ms, %8.0f/s | PostgreSQL: %7.0f single-row tx/s%n",
+        label, r.runsPerSecond(), r.runsPerSecond() * STEPS_PER_RUN, r.p50(), r.p99(),
+        r.kafkaP50(), r.kafkaPerSecond(), r.pgPerSecond());
+  }
+}

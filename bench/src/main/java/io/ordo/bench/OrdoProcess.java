@@ -1,0 +1,82 @@
+package io.ordo.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The shipped {@code ordo.jar}, run as its own process against the benchmark's infrastructure. */
+final class OrdoProcess implements AutoCloseable {
+
+  private static final Pattern RUN_ID = Pattern.compile("\"runId\"\\s*:\\s*\"([^\"]+)\"");
+
+  private final Process process;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+
+  OrdoProcess(Path jar, List<String> settings, Path log) throws IOException {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    base = "http://localhost:" + port + "/api/v1";
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
+        jar.toString(), "--server.port=" + port));
+    settings.forEach(s -> command.add("--" + s));
+    Files.createDirectories(log.getParent());
+    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  void awaitReady(Duration timeout) throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("ordo.jar exited while starting");
+      }
+      try {
+        if (get("/workflows/order-fulfillment").statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("ordo.jar not ready within " + timeout);
+  }
+
+  String startOrder(String orderId) throws Exception {
+    String input = """
+        {"orderId": "%s", "amount": 25, "email": "bench@example.com", "items": [{"sku": "SKU-1", "qty": 2}]}"""
+        .formatted(orderId);
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/workflows/order-fulfillment/runs"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(input)).build(), HttpResponse.BodyHandlers.ofString());
+    Matcher m = RUN_ID.matcher(response.body());
+    if (response.statusCode() != 201 || !m.find()) {
+      throw new IllegalStateException("start failed: " + response.statusCode() + " " + response.body());
+    }
+    return m.group(1);
+  }
+
+  private HttpResponse<Void> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.discarding());
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    process.destroy();
+    process.waitFor();
+  }
+}

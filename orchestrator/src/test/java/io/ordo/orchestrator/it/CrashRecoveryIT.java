@@ -1,0 +1,162 @@
+package io.ordo.orchestrator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Kills orchestrators with SIGKILL while a few hundred runs are in flight, lets others take over
+ * (two at once at the end), and checks that every run ends where it should with no result
+ * applied twice. Runs against a database and topics of its own, apart from the other tests.
+ */
+class CrashRecoveryIT {
+
+  private static final String[] KINDS = {"ok", "declined", "out-of-stock", "flaky"};
+  private static final Map<String, String> EXPECTED = Map.of(
+      "ok", "COMPLETED", "declined", "FAILED", "out-of-stock", "COMPENSATED", "flaky", "COMPLETED");
+
+  private final List<OrchestratorProcess> processes = new ArrayList<>();
+  private final Map<String, String> expectedByRun = new HashMap<>();
+  private String jdbcUrl;
+
+  @AfterEach
+  void stopAll() throws InterruptedException {
+    for (OrchestratorProcess p : processes) {
+      p.kill();
+    }
+  }
+
+  @Test
+  void everyRunEndsInItsExpectedStateThroughRepeatedKills() throws Exception {
+    List<String> settings = isolatedSettings();
+
+    OrchestratorProcess first = launch("crash-1", settings);
+    submit(first, 150);
+    Thread.sleep(1_500);
+    first.kill();
+
+    OrchestratorProcess second = launch("crash-2", settings);
+    submit(second, 150);
+    Thread.sleep(1_500);
+    second.kill();
+
+    launch("crash-3", settings);
+    launch("crash-4", settings);
+
+    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+        .until(() -> countUnfinished() == 0);
+    assertThat(statuses()).isEqualTo(expectedByRun);
+    assertThat(resultsAppliedMoreThanOnce()).isEmpty();
+    assertThat(attemptsPerStepOutsideRetries()).isEmpty();
+  }
+
+  private OrchestratorProcess launch(String name, List<String> settings) throws InterruptedException {
+    OrchestratorProcess process = OrchestratorProcess.start(name, settings);
+    processes.add(process);
+    return process.awaitReady(Duration.ofSeconds(90));
+  }
+
+  private void submit(OrchestratorProcess process, int runs) {
+    OrdoApi api = new OrdoApi(process.port);
+    for (int i = 0; i < runs; i++) {
+      String kind = KINDS[i % KINDS.length];
+      String orderId = UUID.randomUUID().toString();
+      String input = switch (kind) {
+        case "declined" -> OrdoIT.order(orderId, 50_000, "a@example.com", "SKU-1");
+        case "out-of-stock" -> OrdoIT.order(orderId, 10, "a@example.com", "OOS-1");
+        case "flaky" -> OrdoIT.order(orderId, 10, "flaky@example.com", "SKU-1");
+        default -> OrdoIT.order(orderId, 10, "a@example.com", "SKU-1");
+      };
+      expectedByRun.put(api.startRun("order-fulfillment", input), EXPECTED.get(kind));
+    }
+  }
+
+  private List<String> isolatedSettings() throws SQLException {
+    TestInfrastructure.Endpoints endpoints = TestInfrastructure.get();
+    String database = "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    try (Connection c = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.username(), endpoints.password());
+        Statement s = c.createStatement()) {
+      s.execute("create database " + database);
+    }
+    jdbcUrl = endpoints.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
+    String topics = "crash-" + database.substring(6);
+    return List.of(
+        "spring.datasource.url=" + jdbcUrl,
+        "spring.datasource.username=" + endpoints.username(),
+        "spring.datasource.password=" + endpoints.password(),
+        "ordo.kafka.bootstrap-servers=" + endpoints.kafka(),
+        "ordo.kafka.function-topic-prefix=" + topics + ".fn.",
+        "ordo.kafka.results-topic=" + topics + ".results",
+        "ordo.kafka.dead-letter-topic=" + topics + ".dead-letter",
+        "ordo.kafka.runs-topic=" + topics + ".runs",
+        "ordo.kafka.consumer-group=" + topics + "-orchestrator",
+        "ordo.examples.worker-group-prefix=" + topics + "-worker-",
+        "logging.level.root=WARN");
+  }
+
+  private int countUnfinished() throws SQLException {
+    return queryInt("select count(*) from runs where status in ('RUNNING', 'COMPENSATING')");
+  }
+
+  private Map<String, String> statuses() throws SQLException {
+    Map<String, String> statuses = new HashMap<>();
+    query("select run_id, status from runs", rs -> statuses.put(rs.getString(1), rs.getString(2)));
+    return statuses;
+  }
+
+  /** A result applied twice would show as two completions or failures of one attempt. */
+  private List<String> resultsAppliedMoreThanOnce() throws SQLException {
+    List<String> twice = new ArrayList<>();
+    query("""
+        select run_id, data->>'stepId', data->>'attempt', count(*) from run_events
+        where type in ('StepCompleted', 'StepFailed', 'StepTimedOut')
+        group by 1, 2, 3 having count(*) > 1""",
+        rs -> twice.add(rs.getString(1) + " " + rs.getString(2) + "#" + rs.getString(3)));
+    return twice;
+  }
+
+  /** Each attempt number of a step appears once in the run's state. */
+  private List<String> attemptsPerStepOutsideRetries() throws SQLException {
+    List<String> wrong = new ArrayList<>();
+    query("""
+        select run_id, step->>'stepId' from runs, jsonb_array_elements(state->'steps') step
+        where (select count(*) from jsonb_array_elements(step->'attempts'))
+           <> (select count(distinct a->>'number') from jsonb_array_elements(step->'attempts') a)""",
+        rs -> wrong.add(rs.getString(1) + " " + rs.getString(2)));
+    return wrong;
+  }
+
+  private interface Row {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  private void query(String sql, Row row) throws SQLException {
+    TestInfrastructure.Endpoints endpoints = TestInfrastructure.get();
+    try (Connection c = DriverManager.getConnection(jdbcUrl, endpoints.username(), endpoints.password());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        row.read(rs);
+      }
+    }
+  }
+
+  private int queryInt(String sql) throws SQLException {
+    int[] value = new int[1];
+    query(sql, rs -> value[0] = rs.getInt(1));
+    return value[0];
+  }
+}

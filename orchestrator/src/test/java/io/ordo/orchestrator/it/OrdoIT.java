@@ -1,0 +1,96 @@
+package io.ordo.orchestrator.it;
+
+import static org.awaitility.Awaitility.await;
+
+import io.ordo.worker.OrdoWorker;
+import io.ordo.worker.StepFailure;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A whole Ordo (REST, engine, PostgreSQL, Kafka, the example workers) for integration tests, plus
+ * test functions whose behaviour depends on the attempt, for timeouts and operator retries.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class OrdoIT {
+
+  private static OrdoWorker testWorker;
+
+  @LocalServerPort
+  int port;
+
+  protected OrdoApi api;
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    TestInfrastructure.Endpoints endpoints = TestInfrastructure.get();
+    registry.add("spring.datasource.url", endpoints::jdbcUrl);
+    registry.add("spring.datasource.username", endpoints::username);
+    registry.add("spring.datasource.password", endpoints::password);
+    registry.add("ordo.kafka.bootstrap-servers", endpoints::kafka);
+    registry.add("server.shutdown", () -> "immediate");
+  }
+
+  @BeforeEach
+  void connect() {
+    api = new OrdoApi(port);
+    startTestWorker();
+  }
+
+  private static synchronized void startTestWorker() {
+    if (testWorker != null) {
+      return;
+    }
+    testWorker = OrdoWorker.builder(TestInfrastructure.get().kafka())
+        .workerId("test-worker")
+        .concurrency(16)
+        .handler("test.slow-first", ctx -> {
+          if (ctx.attempt() == 1) {
+            Thread.sleep(ctx.input().path("millis").asLong(3_000));
+          }
+          return ctx.input();
+        })
+        .handler("test.fail-first", ctx -> {
+          if (ATTEMPTS.computeIfAbsent(ctx.runId(), id -> new AtomicInteger()).incrementAndGet() == 1) {
+            throw StepFailure.nonRetryable("NotYet", "fails the first time it runs for a run");
+          }
+          return ctx.input();
+        })
+        .handler("test.sleep", ctx -> {
+          Thread.sleep(ctx.input().path("millis").asLong(60_000));
+          return ctx.input();
+        })
+        .build();
+    testWorker.start();
+  }
+
+  private static final ConcurrentHashMap<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+
+  protected JsonNode awaitStatus(String runId, String status) {
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        .until(() -> api.status(runId), s -> s.equals(status));
+    return api.run(runId);
+  }
+
+  protected static JsonNode step(JsonNode run, String stepId) {
+    for (JsonNode step : run.get("steps")) {
+      if (step.get("stepId").asString().equals(stepId)) {
+        return step;
+      }
+    }
+    throw new AssertionError("run has no step " + stepId + ": " + run);
+  }
+
+  protected static String order(String orderId, double amount, String email, String sku) {
+    return """
+        {"orderId": "%s", "amount": %s, "email": "%s", "items": [{"sku": "%s", "qty": 1}]}"""
+        .formatted(orderId, amount, email, sku);
+  }
+}
