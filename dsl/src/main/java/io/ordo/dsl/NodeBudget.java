@@ -1,0 +1,88 @@
+package io.ordo.dsl;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+
+/**
+ * Measures a composed document as the readers will walk it, with every alias expanded. Aliases make
+ * a small text stand for an exponentially large tree ("billion laughs") or a cycle; both are
+ * rejected here, once, so that everything after can walk the tree recursively without guards.
+ */
+final class NodeBudget {
+
+  static final long MAX_NODES = 100_000;
+  static final int MAX_DEPTH = 128;
+
+  private record Size(long nodes, int depth) {}
+
+  private final Map<Node, Size> measured = new IdentityHashMap<>();
+  private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
+  private @Nullable Node cycle;
+
+  private NodeBudget() {}
+
+  /** Adds a violation and answers false when the expanded document is cyclic or too large. */
+  static boolean withinLimits(Node root, Violations violations) {
+    NodeBudget budget = new NodeBudget();
+    Size size = budget.measure(root);
+    if (budget.cycle != null) {
+      violations.add(
+          Violations.DOCUMENT,
+          budget.cycle,
+          "an alias refers to a collection that contains it; recursive structures are not allowed");
+      return false;
+    }
+    if (size.nodes() > MAX_NODES || size.depth() > MAX_DEPTH) {
+      violations.add(
+          Violations.DOCUMENT,
+          root,
+          "the document is too large once its aliases are expanded (at most "
+              + MAX_NODES
+              + " values, nested at most "
+              + MAX_DEPTH
+              + " deep)");
+      return false;
+    }
+    return true;
+  }
+
+  private Size measure(Node node) {
+    Size known = measured.get(node);
+    if (known != null) {
+      return known;
+    }
+    if (inProgress.put(node, Boolean.TRUE) != null) {
+      cycle = node;
+      return new Size(MAX_NODES + 1, MAX_DEPTH + 1);
+    }
+    long nodes = 1;
+    int depth = 0;
+    for (Node child : children(node)) {
+      Size size = cycle == null ? measure(child) : new Size(0, 0);
+      nodes = Math.min(nodes + size.nodes(), MAX_NODES + 1); // saturate: no overflow on bombs
+      depth = Math.max(depth, size.depth());
+    }
+    inProgress.remove(node);
+    Size size = new Size(nodes, depth + 1);
+    measured.put(node, size);
+    return size;
+  }
+
+  private static Iterable<Node> children(Node node) {
+    return switch (node) {
+      case SequenceNode sequence -> sequence.getValue();
+      case MappingNode mapping ->
+          mapping.getValue().stream()
+              .flatMap((NodeTuple t) -> Stream.of(t.getKeyNode(), t.getValueNode()))
+              .toList();
+      default -> List.of();
+    };
+  }
+}
