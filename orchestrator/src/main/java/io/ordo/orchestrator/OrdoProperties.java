@@ -42,7 +42,7 @@ public record OrdoProperties(
       @DefaultValue("true") boolean workers,
       @DefaultValue("true") boolean workflows,
       @DefaultValue("16") int workerConcurrency,
-      @DefaultValue("ordo-worker-") String workerGroupPrefix) {}
+      @Nullable String workerGroup) {}
 
   /** @param maxPayloadBytes the largest run input or signal payload accepted */
   public record Api(@DefaultValue("1048576") int maxPayloadBytes) {}

@@ -19,7 +19,11 @@ class ExampleWorkers implements SmartLifecycle {
   ExampleWorkers(KafkaEndpoint endpoint, OrdoProperties properties) {
     OrdoWorker.Builder builder = OrdoWorker.builder(endpoint.bootstrapServers())
         .topicPrefix(properties.kafka().functionTopicPrefix())
-        .concurrency(properties.examples().workerConcurrency());
+        .concurrency(properties.examples().workerConcurrency())
+        .kafkaProperty("session.timeout.ms", (int) properties.kafka().sessionTimeout().toMillis());
+    if (properties.examples().workerGroup() != null) {
+      builder.consumerGroup(properties.examples().workerGroup());
+    }
     ExampleFunctions.registerAll(builder);
     this.worker = builder.build();
   }

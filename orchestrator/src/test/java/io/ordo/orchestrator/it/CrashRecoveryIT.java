@@ -103,7 +103,7 @@ class CrashRecoveryIT {
         "ordo.kafka.dead-letter-topic=" + topics + ".dead-letter",
         "ordo.kafka.runs-topic=" + topics + ".runs",
         "ordo.kafka.consumer-group=" + topics + "-orchestrator",
-        "ordo.examples.worker-group-prefix=" + topics + "-worker-",
+        "ordo.examples.worker-group=" + topics + "-workers",
         "logging.level.root=WARN");
   }
 

@@ -44,10 +44,8 @@ public final class TestInfrastructure {
       Path dir = Files.createTempDirectory("ordo-it-");
       var postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0);
       var kafka = EmbeddedKafkaServer.start(dir.resolve("kafka"), 0);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        kafka.close();
-        postgres.close();
-      }));
+      // PostgreSQL is a child process and must not outlive the JVM; the broker dies with it.
+      Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
       return new Endpoints(postgres.jdbcUrl(), postgres.username(), postgres.password(),
           kafka.bootstrapServers());
     } catch (IOException e) {
