@@ -89,6 +89,11 @@ public class RunController {
     }
   }
 
+  @GetMapping("/runs/counts")
+  public java.util.Map<String, Long> counts(@RequestParam(required = false) @Nullable String workflow) {
+    return queries.countByStatus(workflow);
+  }
+
   @GetMapping("/runs/{runId}")
   public RunState run(@PathVariable String runId) {
     return store.find(RunService.parseRunId(runId))

@@ -5,6 +5,9 @@ import io.ordo.orchestrator.engine.Engine;
 import io.ordo.orchestrator.engine.RunEvent;
 import io.ordo.orchestrator.engine.RunState;
 import io.ordo.orchestrator.engine.Transition;
+import io.ordo.orchestrator.metering.UsageDelta;
+import io.ordo.orchestrator.metering.UsageMeter;
+import io.ordo.orchestrator.store.JdbcFunctionUsage;
 import io.ordo.orchestrator.store.JdbcRunStore;
 import io.ordo.orchestrator.store.JdbcTimerStore;
 import io.ordo.orchestrator.store.JdbcTransitionWriter;
@@ -44,6 +47,7 @@ public class RunProcessor {
   private final JdbcRunStore runs;
   private final JdbcTimerStore timers;
   private final JdbcTransitionWriter writer;
+  private final JdbcFunctionUsage usage;
   private final WorkflowCatalog catalog;
   private final TransactionTemplate transactions;
   private final OutboxSignal outbox;
@@ -51,11 +55,12 @@ public class RunProcessor {
   private final Clock clock;
 
   public RunProcessor(JdbcRunStore runs, JdbcTimerStore timers, JdbcTransitionWriter writer,
-      WorkflowCatalog catalog, TransactionTemplate transactions, OutboxSignal outbox,
+      JdbcFunctionUsage usage, WorkflowCatalog catalog, TransactionTemplate transactions, OutboxSignal outbox,
       MeterRegistry meters, Clock clock) {
     this.runs = runs;
     this.timers = timers;
     this.writer = writer;
+    this.usage = usage;
     this.catalog = catalog;
     this.transactions = transactions;
     this.outbox = outbox;
@@ -69,6 +74,7 @@ public class RunProcessor {
 
   private Outcome applyInTransaction(List<Envelope> batch) {
     Map<String, RunState> states = runs.lock(batch.stream().map(Envelope::runId).distinct().toList());
+    Map<String, RunState> before = Map.copyOf(states);
     Instant now = clock.instant();
     Map<Envelope, Transition> applied = new LinkedHashMap<>();
     Map<Envelope, String> rejected = new LinkedHashMap<>();
@@ -102,6 +108,9 @@ public class RunProcessor {
       }
     }
     save(changed.values(), transitions, now);
+    Map<String, UsageDelta> metered = new java.util.HashMap<>();
+    changed.forEach((runId, after) -> UsageMeter.addTo(metered, before.get(runId), after));
+    usage.add(metered);
     return new Outcome(applied, rejected);
   }
 
@@ -112,6 +121,7 @@ public class RunProcessor {
         return false;
       }
       writer.write(List.of(start), start.state().startedAt());
+      usage.add(UsageMeter.between(null, start.state()));
       wakeOutboxAfterCommit();
       return true;
     });

@@ -82,6 +82,17 @@ public class JdbcRunQueries {
     return new RunPage(page, new Cursor(last.createdAt(), UUID.fromString(last.runId())).encode());
   }
 
+  /** How many runs are in each status, for one workflow or all. */
+  public java.util.Map<String, Long> countByStatus(@Nullable String workflow) {
+    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+    String sql = "select status, count(*) from runs"
+        + (workflow == null ? "" : " where workflow_name = ?") + " group by status";
+    jdbc.query(sql, rs -> {
+      counts.put(rs.getString(1), rs.getLong(2));
+    }, workflow == null ? new Object[0] : new Object[] {workflow});
+    return counts;
+  }
+
   public List<HistoryLine> history(String runId) {
     return jdbc.query("select id, type, at, data from run_events where run_id = ? order by id",
         (rs, i) -> new HistoryLine(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),

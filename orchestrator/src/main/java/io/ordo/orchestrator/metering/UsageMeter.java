@@ -1,0 +1,73 @@
+package io.ordo.orchestrator.metering;
+
+import io.ordo.orchestrator.engine.Attempt;
+import io.ordo.orchestrator.engine.AttemptStatus;
+import io.ordo.orchestrator.engine.RunState;
+import io.ordo.orchestrator.engine.StepExecution;
+import io.ordo.orchestrator.engine.StepStatus;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads what a change of a run's state means for its functions' bills: attempts that appeared are
+ * invocations, attempts that ended leave the in-flight count with their duration, steps that went
+ * to backing off are retries. Pure, so it sees exactly what the engine did.
+ */
+public final class UsageMeter {
+
+  private UsageMeter() {}
+
+  public static Map<String, UsageDelta> between(@Nullable RunState before, RunState after) {
+    Map<String, UsageDelta> usage = new HashMap<>();
+    for (StepExecution step : after.steps()) {
+      Optional<StepExecution> earlier = before == null ? Optional.empty() : before.step(step.stepId());
+      UsageDelta delta = usage.computeIfAbsent(step.function(), f -> new UsageDelta());
+      for (Attempt attempt : step.attempts()) {
+        Attempt was = earlier.flatMap(s -> attemptNumber(s, attempt.number())).orElse(null);
+        count(delta, was, attempt);
+      }
+      boolean wasBackingOff = earlier.map(s -> s.status() == StepStatus.BACKING_OFF).orElse(false);
+      if (step.status() == StepStatus.BACKING_OFF && !wasBackingOff) {
+        delta.retries++;
+      }
+    }
+    usage.values().removeIf(d -> d.invocations == 0 && d.inFlight == 0 && d.retries == 0
+        && d.completed == 0 && d.failures == 0);
+    return usage;
+  }
+
+  /** The usage of many runs' changes, added up per function. */
+  public static void addTo(Map<String, UsageDelta> total, @Nullable RunState before, RunState after) {
+    between(before, after).forEach((function, delta) ->
+        total.computeIfAbsent(function, f -> new UsageDelta()).add(delta));
+  }
+
+  private static void count(UsageDelta delta, @Nullable Attempt was, Attempt now) {
+    if (was == null) {
+      delta.invocations++;
+      if (now.status().isInFlight()) {
+        delta.inFlight++;
+        return;
+      }
+    } else if (!was.status().isInFlight() || now.status().isInFlight()) {
+      return;
+    } else {
+      delta.inFlight--;
+    }
+    switch (now.status()) {
+      case COMPLETED -> delta.completed++;
+      case FAILED, TIMED_OUT -> delta.failures++;
+      case CANCELLED, SCHEDULED, RUNNING -> { }
+    }
+    if (now.startedAt() != null && now.finishedAt() != null && now.status() != AttemptStatus.CANCELLED) {
+      delta.duration(Math.max(0, Duration.between(now.startedAt(), now.finishedAt()).toMillis()));
+    }
+  }
+
+  private static Optional<Attempt> attemptNumber(StepExecution step, int number) {
+    return step.attempts().stream().filter(a -> a.number() == number).findFirst();
+  }
+}
