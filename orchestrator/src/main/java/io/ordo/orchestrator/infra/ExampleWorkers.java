@@ -19,6 +19,7 @@ class ExampleWorkers implements SmartLifecycle {
   ExampleWorkers(KafkaEndpoint endpoint, OrdoProperties properties) {
     OrdoWorker.Builder builder = OrdoWorker.builder(endpoint.bootstrapServers())
         .topicPrefix(properties.kafka().functionTopicPrefix())
+        .resultsTopic(properties.kafka().resultsTopic())
         .concurrency(properties.examples().workerConcurrency())
         .kafkaProperty("session.timeout.ms", (int) properties.kafka().sessionTimeout().toMillis());
     if (properties.examples().workerGroup() != null) {

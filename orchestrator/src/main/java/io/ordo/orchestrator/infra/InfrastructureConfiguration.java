@@ -47,6 +47,7 @@ class InfrastructureConfiguration {
     dataSource.setPassword(postgres.password());
     dataSource.setMaximumPoolSize(20);
     dataSource.setPoolName("ordo");
+    dataSource.addDataSourceProperty("reWriteBatchedInserts", true);
     return dataSource;
   }
 

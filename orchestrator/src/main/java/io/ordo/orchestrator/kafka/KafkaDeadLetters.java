@@ -34,6 +34,9 @@ public class KafkaDeadLetters implements AutoCloseable {
     this.producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoint.bootstrapServers(),
         ProducerConfig.ACKS_CONFIG, "all",
+        // One request in flight: KAFKA-15591 can drop an idempotent producer's first batches to a
+        // new topic when several are in flight (seen here under load).
+        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
         ProducerConfig.CLIENT_ID_CONFIG, "ordo-dead-letters"),
         new ByteArraySerializer(), new ByteArraySerializer());
   }

@@ -48,8 +48,11 @@ public class KafkaOutboxRelay implements SmartLifecycle {
     this.producer = new KafkaProducer<>(Map.of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoint.bootstrapServers(),
         ProducerConfig.ACKS_CONFIG, "all",
+        // One request in flight: KAFKA-15591 can drop an idempotent producer's first batches to a
+        // new topic when several are in flight (seen here under load).
+        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
         ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 1,
+        ProducerConfig.LINGER_MS_CONFIG, 0,
         ProducerConfig.CLIENT_ID_CONFIG, "ordo-outbox-relay"),
         new StringSerializer(), new ByteArraySerializer());
     this.loop = new BackgroundLoop("ordo-outbox-relay", this::relay, Duration.ofSeconds(1));

@@ -64,7 +64,8 @@ public class KafkaResultConsumer implements SmartLifecycle {
     }
     try {
       apply(records);
-      consumer.commitSync();
+      // Async: a lost commit only redelivers results the engine then ignores as duplicates.
+      consumer.commitAsync();
     } catch (RuntimeException e) {
       rewind(records);
       throw e;

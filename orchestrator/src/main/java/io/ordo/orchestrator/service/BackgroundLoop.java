@@ -66,7 +66,7 @@ public final class BackgroundLoop implements AutoCloseable {
     }
   }
 
-  /** Stops after the current step; waits for it to end. */
+  /** Stops after the current step; a step still busy after five seconds is interrupted. */
   @Override
   public synchronized void close() {
     running = false;
@@ -74,7 +74,10 @@ public final class BackgroundLoop implements AutoCloseable {
       return;
     }
     try {
-      thread.join(Duration.ofSeconds(30));
+      if (!thread.join(Duration.ofSeconds(5))) {
+        thread.interrupt();
+        thread.join(Duration.ofSeconds(5));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

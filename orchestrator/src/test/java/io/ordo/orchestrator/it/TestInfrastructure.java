@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.springframework.boot.SpringApplication;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
@@ -44,8 +45,10 @@ public final class TestInfrastructure {
       Path dir = Files.createTempDirectory("ordo-it-");
       var postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0);
       var kafka = EmbeddedKafkaServer.start(dir.resolve("kafka"), 0);
-      // PostgreSQL is a child process and must not outlive the JVM; the broker dies with it.
-      Runtime.getRuntime().addShutdownHook(new Thread(postgres::close));
+      // PostgreSQL is a child process and must not outlive the JVM, but must outlive the
+      // application contexts still using it: Spring runs these after closing every context.
+      // The broker runs in this JVM and ends with it.
+      SpringApplication.getShutdownHandlers().add(postgres::close);
       return new Endpoints(postgres.jdbcUrl(), postgres.username(), postgres.password(),
           kafka.bootstrapServers());
     } catch (IOException e) {
