@@ -31,19 +31,30 @@ final class KafkaRoundTrip implements AutoCloseable {
 
   KafkaRoundTrip(String bootstrap) {
     this.bootstrap = bootstrap;
-    this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ProducerConfig.LINGER_MS_CONFIG, 1, ProducerConfig.ACKS_CONFIG, "all"),
-        new StringSerializer(), new StringSerializer());
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap,
+                ProducerConfig.LINGER_MS_CONFIG,
+                1,
+                ProducerConfig.ACKS_CONFIG,
+                "all"),
+            new StringSerializer(),
+            new StringSerializer());
     this.replies = consumer("pong-" + id);
     this.echo = Thread.ofPlatform().daemon().start(this::echoLoop);
   }
 
   private KafkaConsumer<String, String> consumer(String topic) {
-    var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-        ConsumerConfig.GROUP_ID_CONFIG, topic,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-        new StringDeserializer(), new StringDeserializer());
+    var consumer =
+        new KafkaConsumer<>(
+            Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, topic,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            new StringDeserializer(),
+            new StringDeserializer());
     consumer.subscribe(List.of("bench." + topic));
     return consumer;
   }
@@ -51,8 +62,10 @@ final class KafkaRoundTrip implements AutoCloseable {
   private void echoLoop() {
     try (var requests = consumer("ping-" + id)) {
       while (echoing.get()) {
-        requests.poll(Duration.ofMillis(50))
-            .forEach(r -> producer.send(new ProducerRecord<>("bench.pong-" + id, r.key(), r.value())));
+        requests
+            .poll(Duration.ofMillis(50))
+            .forEach(
+                r -> producer.send(new ProducerRecord<>("bench.pong-" + id, r.key(), r.value())));
       }
     }
   }

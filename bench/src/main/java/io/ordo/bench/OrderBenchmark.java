@@ -29,11 +29,18 @@ public final class OrderBenchmark {
 
   private static final int STEPS_PER_RUN = 3;
 
-  record Round(double kafkaP50, double kafkaPerSecond, double pgPerSecond, double p50, double p99,
-      double runsPerSecond) {}
+  record Round(
+      double kafkaP50,
+      double kafkaPerSecond,
+      double pgPerSecond,
+      double p50,
+      double p99,
+      double runsPerSecond,
+      double startsPerSecond) {}
 
   private final EmbeddedPostgresServer postgres;
   private final OrdoProcess ordo;
+  private double lastStartRate;
 
   private OrderBenchmark(EmbeddedPostgresServer postgres, OrdoProcess ordo) {
     this.postgres = postgres;
@@ -45,16 +52,21 @@ public final class OrderBenchmark {
     int runs = Integer.getInteger("runs", 1000);
     int lightRuns = Integer.getInteger("lightRuns", 100);
     int clients = Integer.getInteger("clients", 8);
-    Path jar = Path.of(System.getProperty("ordo.jar", "../orchestrator/target/ordo.jar")).toAbsolutePath();
+    Path jar =
+        Path.of(System.getProperty("ordo.jar", "../orchestrator/target/ordo.jar")).toAbsolutePath();
     Path dir = Files.createTempDirectory("ordo-bench-");
     try (var postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0);
         var kafka = EmbeddedKafkaServer.start(dir.resolve("kafka"), 0);
-        var ordo = new OrdoProcess(jar, List.of(
-            "spring.datasource.url=" + postgres.jdbcUrl(),
-            "spring.datasource.username=" + postgres.username(),
-            "spring.datasource.password=" + postgres.password(),
-            "ordo.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-            "logging.level.root=WARN"), Path.of("target", "ordo-bench.log"));
+        var ordo =
+            new OrdoProcess(
+                jar,
+                List.of(
+                    "spring.datasource.url=" + postgres.jdbcUrl(),
+                    "spring.datasource.username=" + postgres.username(),
+                    "spring.datasource.password=" + postgres.password(),
+                    "ordo.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                    "logging.level.root=WARN"),
+                Path.of("target", "ordo-bench.log"));
         var roundTrip = new KafkaRoundTrip(kafka.bootstrapServers())) {
       ordo.awaitReady(Duration.ofMinutes(2));
       OrderBenchmark bench = new OrderBenchmark(postgres, ordo);
@@ -65,20 +77,31 @@ public final class OrderBenchmark {
       for (int round = 1; round <= rounds; round++) {
         var rtt = roundTrip.latency(200);
         var rttRate = roundTrip.throughput(5_000);
-        double pg = PostgresUpdates.transactionsPerSecond(postgres.jdbcUrl(), postgres.username(),
-            postgres.password(), 4, 2_000);
+        double pg =
+            PostgresUpdates.transactionsPerSecond(
+                postgres.jdbcUrl(), postgres.username(), postgres.password(), 4, 2_000);
         List<Double> latencies = bench.lightLoad(lightRuns);
         double runsPerSecond = bench.throughput(runs, clients);
-        Round r = new Round(rtt.p50Millis(), rttRate.perSecond(), pg, Stats.median(latencies),
-            Stats.percentile(latencies, 99), runsPerSecond);
+        Round r =
+            new Round(
+                rtt.p50Millis(),
+                rttRate.perSecond(),
+                pg,
+                Stats.median(latencies),
+                Stats.percentile(latencies, 99),
+                runsPerSecond,
+                bench.lastStartRate);
         results.add(r);
         print("round " + round, r);
       }
       print("median", median(results));
       Round m = median(results);
-      System.out.printf(Locale.ROOT, "%nratios (same run): Ordo steps/s ÷ PostgreSQL single-row tx/s = %.2f; "
+      System.out.printf(
+          Locale.ROOT,
+          "%nratios (same run): Ordo steps/s ÷ PostgreSQL single-row tx/s = %.2f; "
               + "Ordo p50 ÷ (3 × Kafka round-trip p50) = %.1f%n",
-          m.runsPerSecond() * STEPS_PER_RUN / m.pgPerSecond(), m.p50() / (3 * m.kafkaP50()));
+          m.runsPerSecond() * STEPS_PER_RUN / m.pgPerSecond(),
+          m.p50() / (3 * m.kafkaP50()));
     }
   }
 
@@ -86,9 +109,10 @@ public final class OrderBenchmark {
   private List<Double> lightLoad(int count) throws Exception {
     List<Double> millis = new ArrayList<>();
     try (Connection c = connect();
-        PreparedStatement done = c.prepareStatement(
-            "select extract(epoch from (finished_at - created_at)) * 1000 from runs "
-                + "where run_id = ?::uuid and status = 'COMPLETED'")) {
+        PreparedStatement done =
+            c.prepareStatement(
+                "select extract(epoch from (finished_at - created_at)) * 1000 from runs "
+                    + "where run_id = ?::uuid and status = 'COMPLETED'")) {
       for (int i = 0; i < count; i++) {
         done.setString(1, ordo.startOrder("light-" + UUID.randomUUID()));
         Double elapsed = null;
@@ -106,9 +130,13 @@ public final class OrderBenchmark {
     return millis;
   }
 
-  /** {@code count} runs started by concurrent clients; completed runs per second, first start to last end. */
+  /**
+   * {@code count} runs started by concurrent clients; completed runs per second, first start to
+   * last end.
+   */
   private double throughput(int count, int clients) throws Exception {
     String batch = "load-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+    long submitStart = System.nanoTime();
     try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
       List<Future<String>> started = new ArrayList<>();
       for (int i = 0; i < count; i++) {
@@ -119,8 +147,11 @@ public final class OrderBenchmark {
         f.get();
       }
     }
+    lastStartRate = count / ((System.nanoTime() - submitStart) / 1e9);
     try (Connection c = connect();
-        PreparedStatement progress = c.prepareStatement("""
+        PreparedStatement progress =
+            c.prepareStatement(
+                """
             select count(*) filter (where status = 'COMPLETED'),
                    extract(epoch from (max(finished_at) - min(created_at)))
             from runs where state->'input'->>'orderId' like ?""")) {
@@ -138,7 +169,8 @@ public final class OrderBenchmark {
   }
 
   private Connection connect() throws Exception {
-    return DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+    return DriverManager.getConnection(
+        postgres.jdbcUrl(), postgres.username(), postgres.password());
   }
 
   private static Round median(List<Round> rounds) {
@@ -148,14 +180,23 @@ public final class OrderBenchmark {
         Stats.median(rounds.stream().map(Round::pgPerSecond).toList()),
         Stats.median(rounds.stream().map(Round::p50).toList()),
         Stats.median(rounds.stream().map(Round::p99).toList()),
-        Stats.median(rounds.stream().map(Round::runsPerSecond).toList()));
+        Stats.median(rounds.stream().map(Round::runsPerSecond).toList()),
+        Stats.median(rounds.stream().map(Round::startsPerSecond).toList()));
   }
 
   private static void print(String label, Round r) {
-    System.out.printf(Locale.ROOT,
-        "%-8s | Ordo: %7.1f workflows/s %8.1f steps/s  p50 %6.1f ms  p99 %6.1f ms"
+    System.out.printf(
+        Locale.ROOT,
+        "%-8s | Ordo: %7.1f workflows/s %8.1f steps/s (REST starts %6.1f/s)  p50 %6.1f ms  p99 %6.1f ms"
             + " | Kafka round trip: p50 %5.2f ms, %8.0f/s | PostgreSQL: %7.0f single-row tx/s%n",
-        label, r.runsPerSecond(), r.runsPerSecond() * STEPS_PER_RUN, r.p50(), r.p99(),
-        r.kafkaP50(), r.kafkaPerSecond(), r.pgPerSecond());
+        label,
+        r.runsPerSecond(),
+        r.runsPerSecond() * STEPS_PER_RUN,
+        r.startsPerSecond(),
+        r.p50(),
+        r.p99(),
+        r.kafkaP50(),
+        r.kafkaPerSecond(),
+        r.pgPerSecond());
   }
 }

@@ -30,12 +30,18 @@ final class OrdoProcess implements AutoCloseable {
       port = socket.getLocalPort();
     }
     base = "http://localhost:" + port + "/api/v1";
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
-        jar.toString(), "--server.port=" + port));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port));
     settings.forEach(s -> command.add("--" + s));
     Files.createDirectories(log.getParent());
-    process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
   void awaitReady(Duration timeout) throws Exception {
@@ -57,21 +63,29 @@ final class OrdoProcess implements AutoCloseable {
   }
 
   String startOrder(String orderId) throws Exception {
-    String input = """
+    String input =
+        """
         {"orderId": "%s", "amount": 25, "email": "bench@example.com", "items": [{"sku": "SKU-1", "qty": 2}]}"""
-        .formatted(orderId);
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/workflows/order-fulfillment/runs"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(input)).build(), HttpResponse.BodyHandlers.ofString());
+            .formatted(orderId);
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/workflows/order-fulfillment/runs"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(input))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     Matcher m = RUN_ID.matcher(response.body());
     if (response.statusCode() != 201 || !m.find()) {
-      throw new IllegalStateException("start failed: " + response.statusCode() + " " + response.body());
+      throw new IllegalStateException(
+          "start failed: " + response.statusCode() + " " + response.body());
     }
     return m.group(1);
   }
 
   private HttpResponse<Void> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.discarding());
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path)).build(),
+        HttpResponse.BodyHandlers.discarding());
   }
 
   @Override

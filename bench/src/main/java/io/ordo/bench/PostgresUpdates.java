@@ -16,11 +16,13 @@ final class PostgresUpdates {
 
   private PostgresUpdates() {}
 
-  static double transactionsPerSecond(String url, String user, String password, int threads, int each)
-      throws Exception {
-    try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+  static double transactionsPerSecond(
+      String url, String user, String password, int threads, int each) throws Exception {
+    try (Connection c = DriverManager.getConnection(url, user, password);
+        Statement s = c.createStatement()) {
       s.execute("create table if not exists bench_counter (id int primary key, v bigint not null)");
-      s.execute("insert into bench_counter select g, 0 from generate_series(1, 64) g on conflict do nothing");
+      s.execute(
+          "insert into bench_counter select g, 0 from generate_series(1, 64) g on conflict do nothing");
     }
     try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
       long start = System.nanoTime();
@@ -39,7 +41,8 @@ final class PostgresUpdates {
   private static Void update(String url, String user, String password, int thread, int count)
       throws SQLException {
     try (Connection c = DriverManager.getConnection(url, user, password);
-        PreparedStatement update = c.prepareStatement("update bench_counter set v = v + 1 where id = ?")) {
+        PreparedStatement update =
+            c.prepareStatement("update bench_counter set v = v + 1 where id = ?")) {
       for (int i = 0; i < count; i++) {
         update.setInt(1, (thread * 7 + i) % 64 + 1);
         update.executeUpdate();

@@ -1,4 +1,7 @@
-/** The benchmark: order workflows through a running Ordo, next to bare Kafka and PostgreSQL baselines. */
+/**
+ * The benchmark: order workflows through a running Ordo, next to bare Kafka and PostgreSQL
+ * baselines.
+ */
 @NullMarked
 package io.ordo.bench;
 

@@ -1,4 +1,6 @@
-/** Turns a workflow's YAML into a validated, immutable {@link io.ordo.dsl.model.WorkflowDefinition}. */
+/**
+ * Turns a workflow's YAML into a validated, immutable {@link io.ordo.dsl.model.WorkflowDefinition}.
+ */
 @NullMarked
 package io.ordo.dsl;
 

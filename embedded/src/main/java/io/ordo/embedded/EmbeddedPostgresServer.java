@@ -12,114 +12,130 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A real PostgreSQL 17 server (zonky's binaries) whose data survives restarts in a directory of the caller's choice.
+ * A real PostgreSQL 17 server (zonky's binaries) whose data survives restarts in a directory of the
+ * caller's choice.
  *
- * <p>The server runs as a separate operating-system process. {@link #close()} stops it; no JVM shutdown
- * hook does, because hooks run in no particular order and the database must outlive the application
- * shutting down on top of it (Spring closes this bean last). If the JVM dies without closing it, the
- * next {@link #start} on the same directory stops the orphaned server first.
+ * <p>The server runs as a separate operating-system process. {@link #close()} stops it; no JVM
+ * shutdown hook does, because hooks run in no particular order and the database must outlive the
+ * application shutting down on top of it (Spring closes this bean last). If the JVM dies without
+ * closing it, the next {@link #start} on the same directory stops the orphaned server first.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
-    private static final String USER = "postgres";
-    private static final String DATABASE = "postgres";
-    // The first start unpacks the binaries and runs initdb; on two slow cores that takes several seconds.
-    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
-    private static final Map<Path, EmbeddedPostgresServer> OPEN = new ConcurrentHashMap<>();
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+  private static final String USER = "postgres";
+  private static final String DATABASE = "postgres";
+  // The first start unpacks the binaries and runs initdb; on two slow cores that takes several
+  // seconds.
+  private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+  private static final Map<Path, EmbeddedPostgresServer> OPEN = new ConcurrentHashMap<>();
 
-    private final EmbeddedPostgres postgres;
-    private final Path dataDirectory;
-    private final AtomicBoolean closed = new AtomicBoolean();
+  private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
-        this.postgres = postgres;
-        this.dataDirectory = dataDirectory;
+  private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
+    this.postgres = postgres;
+    this.dataDirectory = dataDirectory;
+  }
+
+  /**
+   * Starts PostgreSQL on {@code dataDirectory}, creating the cluster (initdb) only when the
+   * directory holds none.
+   *
+   * @param port the TCP port on localhost, or 0 to pick a free one
+   */
+  public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+    Path directory = dataDirectory.toAbsolutePath().normalize();
+    closeForgottenInstance(directory);
+    OrphanedPostmaster.stopIfRunning(directory);
+    long startedAt = System.nanoTime();
+    EmbeddedPostgresServer server = new EmbeddedPostgresServer(launch(directory, port), directory);
+    OPEN.put(directory, server);
+    log.info(
+        "PostgreSQL started on {} with data in {} ({} ms)",
+        server.jdbcUrl(),
+        directory,
+        Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
+    return server;
+  }
+
+  private static EmbeddedPostgres launch(Path directory, int port) {
+    try {
+      return EmbeddedPostgres.builder()
+          .setDataDirectory(directory)
+          .setCleanDataDirectory(false)
+          .setRegisterShutdownHook(false)
+          .setPort(FreePort.resolve(port))
+          .setPGStartupWait(STARTUP_WAIT)
+          .setServerConfig("max_connections", "200")
+          .setServerConfig("fsync", "on")
+          // zonky turns synchronous_commit off for speed; the transactional outbox needs a commit
+          // to be durable.
+          .setServerConfig("synchronous_commit", "on")
+          // Server logs go to files in the data directory rather than through the JVM, whose pipe
+          // dies with it while the server lives on.
+          .setServerConfig("logging_collector", "on")
+          .setServerConfig("log_directory", "log")
+          .setServerConfig("log_filename", "postgresql-%a.log")
+          .setServerConfig("log_truncate_on_rotation", "on")
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start PostgreSQL in " + directory, e);
     }
+  }
 
-    /**
-     * Starts PostgreSQL on {@code dataDirectory}, creating the cluster (initdb) only when the directory holds none.
-     *
-     * @param port the TCP port on localhost, or 0 to pick a free one
-     */
-    public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
-        Path directory = dataDirectory.toAbsolutePath().normalize();
-        closeForgottenInstance(directory);
-        OrphanedPostmaster.stopIfRunning(directory);
-        long startedAt = System.nanoTime();
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(launch(directory, port), directory);
-        OPEN.put(directory, server);
-        log.info("PostgreSQL started on {} with data in {} ({} ms)",
-                server.jdbcUrl(), directory, Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
-        return server;
+  /**
+   * A forgotten, still-open instance in this JVM holds the directory's lock; closing it frees the
+   * directory.
+   */
+  private static void closeForgottenInstance(Path directory) {
+    EmbeddedPostgresServer forgotten = OPEN.get(directory);
+    if (forgotten != null) {
+      log.warn(
+          "PostgreSQL on {} was never closed; closing it before starting a new server", directory);
+      forgotten.close();
     }
+  }
 
-    private static EmbeddedPostgres launch(Path directory, int port) {
-        try {
-            return EmbeddedPostgres.builder()
-                    .setDataDirectory(directory)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setPort(FreePort.resolve(port))
-                    .setPGStartupWait(STARTUP_WAIT)
-                    .setServerConfig("max_connections", "200")
-                    .setServerConfig("fsync", "on")
-                    // zonky turns synchronous_commit off for speed; the transactional outbox needs a commit to be durable.
-                    .setServerConfig("synchronous_commit", "on")
-                    // Server logs go to files in the data directory rather than through the JVM, whose pipe
-                    // dies with it while the server lives on.
-                    .setServerConfig("logging_collector", "on")
-                    .setServerConfig("log_directory", "log")
-                    .setServerConfig("log_filename", "postgresql-%a.log")
-                    .setServerConfig("log_truncate_on_rotation", "on")
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start PostgreSQL in " + directory, e);
-        }
-    }
+  /** The JDBC URL of the {@code postgres} database, without credentials. */
+  public String jdbcUrl() {
+    return "jdbc:postgresql://localhost:%d/%s".formatted(postgres.getPort(), DATABASE);
+  }
 
-    /** A forgotten, still-open instance in this JVM holds the directory's lock; closing it frees the directory. */
-    private static void closeForgottenInstance(Path directory) {
-        EmbeddedPostgresServer forgotten = OPEN.get(directory);
-        if (forgotten != null) {
-            log.warn("PostgreSQL on {} was never closed; closing it before starting a new server", directory);
-            forgotten.close();
-        }
-    }
+  public String username() {
+    return USER;
+  }
 
-    /** The JDBC URL of the {@code postgres} database, without credentials. */
-    public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:%d/%s".formatted(postgres.getPort(), DATABASE);
-    }
+  /**
+   * Any password is accepted: the server only listens on localhost and trusts local connections.
+   */
+  public String password() {
+    return USER;
+  }
 
-    public String username() {
-        return USER;
-    }
+  public int port() {
+    return postgres.getPort();
+  }
 
-    /** Any password is accepted: the server only listens on localhost and trusts local connections. */
-    public String password() {
-        return USER;
-    }
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
 
-    public int port() {
-        return postgres.getPort();
+  /**
+   * Stops the server (fast shutdown: sessions end, a checkpoint is written). Calling it again does
+   * nothing.
+   */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
     }
-
-    public Path dataDirectory() {
-        return dataDirectory;
+    OPEN.remove(dataDirectory, this);
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not stop PostgreSQL in " + dataDirectory, e);
     }
-
-    /** Stops the server (fast shutdown: sessions end, a checkpoint is written). Calling it again does nothing. */
-    @Override
-    public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        OPEN.remove(dataDirectory, this);
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not stop PostgreSQL in " + dataDirectory, e);
-        }
-    }
+  }
 }

@@ -8,24 +8,24 @@ import java.net.ServerSocket;
 /** Picks a TCP port on the loopback interface that nothing listens on right now. */
 final class FreePort {
 
-    private FreePort() {}
+  private FreePort() {}
 
-    /** Returns {@code requested} unless it is 0, in which case the operating system picks one. */
-    static int resolve(int requested) {
-        if (requested < 0 || requested > 65_535) {
-            throw new IllegalArgumentException("port must be between 0 and 65535, was " + requested);
-        }
-        return requested != 0 ? requested : pick();
+  /** Returns {@code requested} unless it is 0, in which case the operating system picks one. */
+  static int resolve(int requested) {
+    if (requested < 0 || requested > 65_535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, was " + requested);
     }
+    return requested != 0 ? requested : pick();
+  }
 
-    static int pick() {
-        // There is a short window between closing this socket and the server binding the port;
-        // on a developer machine nothing races for it, which is why this simple approach is enough.
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not find a free TCP port", e);
-        }
+  static int pick() {
+    // There is a short window between closing this socket and the server binding the port;
+    // on a developer machine nothing races for it, which is why this simple approach is enough.
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not find a free TCP port", e);
     }
+  }
 }

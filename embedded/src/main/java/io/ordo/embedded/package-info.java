@@ -1,4 +1,7 @@
-/** Real PostgreSQL and Kafka servers started from Java, for the one-command start and for integration tests. */
+/**
+ * Real PostgreSQL and Kafka servers started from Java, for the one-command start and for
+ * integration tests.
+ */
 @NullMarked
 package io.ordo.embedded;
 

@@ -15,71 +15,79 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedPostgresServerIT {
 
-    @TempDir
-    Path dataDirectory;
+  @TempDir Path dataDirectory;
 
-    @Test
-    void keepsDataAcrossARestartOnTheSameDirectory() throws Exception {
-        try (var postgres = EmbeddedPostgresServer.start(dataDirectory, 0)) {
-            execute(postgres, "create table note (text text)", "insert into note values ('kept')");
-        }
-
-        try (var postgres = EmbeddedPostgresServer.start(dataDirectory, 0)) {
-            assertThat(notes(postgres, "note")).containsExactly("kept");
-        }
+  @Test
+  void keepsDataAcrossARestartOnTheSameDirectory() throws Exception {
+    try (var postgres = EmbeddedPostgresServer.start(dataDirectory, 0)) {
+      execute(postgres, "create table note (text text)", "insert into note values ('kept')");
     }
 
-    @Test
-    void runsWithDurableCommitsAndRoomForManyConnections() throws Exception {
-        try (var postgres = EmbeddedPostgresServer.start(dataDirectory, 0)) {
-            assertThat(notes(postgres, "(select setting as text from pg_settings where name in "
-                    + "('fsync', 'synchronous_commit', 'max_connections') order by name) settings"))
-                    .containsExactly("on", "200", "on");
-        }
+    try (var postgres = EmbeddedPostgresServer.start(dataDirectory, 0)) {
+      assertThat(notes(postgres, "note")).containsExactly("kept");
     }
+  }
 
-    @Test
-    void takesOverTheDirectoryOfAServerThatWasNeverClosed() throws Exception {
-        var forgotten = EmbeddedPostgresServer.start(dataDirectory, 0);
-        execute(forgotten, "create table note (text text)", "insert into note values ('kept')");
-
-        try (var postgres = EmbeddedPostgresServer.start(dataDirectory, 0)) {
-            assertThat(notes(postgres, "note")).containsExactly("kept");
-        }
+  @Test
+  void runsWithDurableCommitsAndRoomForManyConnections() throws Exception {
+    try (var postgres = EmbeddedPostgresServer.start(dataDirectory, 0)) {
+      assertThat(
+              notes(
+                  postgres,
+                  "(select setting as text from pg_settings where name in "
+                      + "('fsync', 'synchronous_commit', 'max_connections') order by name) settings"))
+          .containsExactly("on", "200", "on");
     }
+  }
 
-    @Test
-    void stopsThePostgresOrphanedByAKilledJvmAndKeepsItsData() throws Exception {
-        ChildJvm child = ChildJvm.startServer("postgres", dataDirectory);
-        child.kill();
-        assertThat(OrphanedPostmaster.find(dataDirectory)).as("postmaster outlives its JVM").isPresent();
+  @Test
+  void takesOverTheDirectoryOfAServerThatWasNeverClosed() throws Exception {
+    var forgotten = EmbeddedPostgresServer.start(dataDirectory, 0);
+    execute(forgotten, "create table note (text text)", "insert into note values ('kept')");
 
-        try (var postgres = EmbeddedPostgresServer.start(dataDirectory, 0)) {
-            assertThat(notes(postgres, "crash_test")).containsExactly(ServerThatGetsKilled.TABLE_ROW);
-        }
+    try (var postgres = EmbeddedPostgresServer.start(dataDirectory, 0)) {
+      assertThat(notes(postgres, "note")).containsExactly("kept");
     }
+  }
 
-    private static void execute(EmbeddedPostgresServer postgres, String... statements) throws SQLException {
-        try (Connection connection = connect(postgres); Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
+  @Test
+  void stopsThePostgresOrphanedByAKilledJvmAndKeepsItsData() throws Exception {
+    ChildJvm child = ChildJvm.startServer("postgres", dataDirectory);
+    child.kill();
+    assertThat(OrphanedPostmaster.find(dataDirectory))
+        .as("postmaster outlives its JVM")
+        .isPresent();
 
-    private static List<String> notes(EmbeddedPostgresServer postgres, String from) throws SQLException {
-        try (Connection connection = connect(postgres);
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select * from " + from)) {
-            List<String> values = new ArrayList<>();
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-            return values;
-        }
+    try (var postgres = EmbeddedPostgresServer.start(dataDirectory, 0)) {
+      assertThat(notes(postgres, "crash_test")).containsExactly(ServerThatGetsKilled.TABLE_ROW);
     }
+  }
 
-    private static Connection connect(EmbeddedPostgresServer postgres) throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(), postgres.username(), postgres.password());
+  private static void execute(EmbeddedPostgresServer postgres, String... statements)
+      throws SQLException {
+    try (Connection connection = connect(postgres);
+        Statement statement = connection.createStatement()) {
+      for (String sql : statements) {
+        statement.execute(sql);
+      }
     }
+  }
+
+  private static List<String> notes(EmbeddedPostgresServer postgres, String from)
+      throws SQLException {
+    try (Connection connection = connect(postgres);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("select * from " + from)) {
+      List<String> values = new ArrayList<>();
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+      return values;
+    }
+  }
+
+  private static Connection connect(EmbeddedPostgresServer postgres) throws SQLException {
+    return DriverManager.getConnection(
+        postgres.jdbcUrl(), postgres.username(), postgres.password());
+  }
 }

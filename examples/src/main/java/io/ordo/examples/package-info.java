@@ -1,4 +1,7 @@
-/** The example e-commerce step functions and workflows, deterministic so every path (success, decline, retry, compensation) can be shown on demand. */
+/**
+ * The example e-commerce step functions and workflows, deterministic so every path (success,
+ * decline, retry, compensation) can be shown on demand.
+ */
 @NullMarked
 package io.ordo.examples;
 

@@ -9,27 +9,27 @@ import org.junit.jupiter.api.Test;
 
 class DemoFunctionsTest {
 
-    @Test
-    void echoesItsInput() {
-        var context = FakeStepContext.of("{\"anything\": [1, \"two\", {\"three\": null}]}");
+  @Test
+  void echoesItsInput() {
+    var context = FakeStepContext.of("{\"anything\": [1, \"two\", {\"three\": null}]}");
 
-        assertThat(DemoFunctions.echo(context)).isEqualTo(context.input());
-    }
+    assertThat(DemoFunctions.echo(context)).isEqualTo(context.input());
+  }
 
-    @Test
-    void sleepsForTheGivenMillisAndSaysHowLong() throws Exception {
-        long before = System.nanoTime();
+  @Test
+  void sleepsForTheGivenMillisAndSaysHowLong() throws Exception {
+    long before = System.nanoTime();
 
-        var output = DemoFunctions.sleep(FakeStepContext.of("{\"millis\": 20}"));
+    var output = DemoFunctions.sleep(FakeStepContext.of("{\"millis\": 20}"));
 
-        assertThat(output).isEqualTo(json("{\"slept\": 20}"));
-        assertThat(System.nanoTime() - before).isGreaterThanOrEqualTo(20_000_000L);
-    }
+    assertThat(output).isEqualTo(json("{\"slept\": 20}"));
+    assertThat(System.nanoTime() - before).isGreaterThanOrEqualTo(20_000_000L);
+  }
 
-    @Test
-    void refusesANegativeSleep() {
-        assertThatThrownBy(() -> DemoFunctions.sleep(FakeStepContext.of("{\"millis\": -1}")))
-                .isInstanceOfSatisfying(StepFailure.class,
-                        failure -> assertThat(failure.type()).isEqualTo("InvalidInput"));
-    }
+  @Test
+  void refusesANegativeSleep() {
+    assertThatThrownBy(() -> DemoFunctions.sleep(FakeStepContext.of("{\"millis\": -1}")))
+        .isInstanceOfSatisfying(
+            StepFailure.class, failure -> assertThat(failure.type()).isEqualTo("InvalidInput"));
+  }
 }

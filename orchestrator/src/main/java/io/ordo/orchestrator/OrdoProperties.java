@@ -44,12 +44,13 @@ public record OrdoProperties(
       @DefaultValue("16") int workerConcurrency,
       @Nullable String workerGroup) {}
 
-  /** @param maxPayloadBytes the largest run input or signal payload accepted */
+  /**
+   * @param maxPayloadBytes the largest run input or signal payload accepted
+   */
   public record Api(@DefaultValue("1048576") int maxPayloadBytes) {}
 
   public record Relay(
       @DefaultValue("500") int batchSize, @DefaultValue("50ms") Duration idlePoll) {}
 
-  public record Timers(
-      @DefaultValue("200") int batchSize, @DefaultValue("100ms") Duration poll) {}
+  public record Timers(@DefaultValue("200") int batchSize, @DefaultValue("100ms") Duration poll) {}
 }

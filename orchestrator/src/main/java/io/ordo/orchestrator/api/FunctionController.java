@@ -15,11 +15,20 @@ import org.springframework.web.bind.annotation.RestController;
 public class FunctionController {
 
   /**
-   * @param p50Millis upper bound of the histogram bucket the median falls in (exact to a factor of 2)
+   * @param p50Millis upper bound of the histogram bucket the median falls in (exact to a factor of
+   *     2)
    * @param computeSeconds the sum of attempt durations workers reported
    */
-  public record FunctionUsageView(String function, long invocations, long completed, long failures,
-      long retries, long inFlight, double p50Millis, double p99Millis, double computeSeconds) {}
+  public record FunctionUsageView(
+      String function,
+      long invocations,
+      long completed,
+      long failures,
+      long retries,
+      long inFlight,
+      double p50Millis,
+      double p99Millis,
+      double computeSeconds) {}
 
   private final JdbcFunctionUsage usage;
 
@@ -33,9 +42,16 @@ public class FunctionController {
   }
 
   private static FunctionUsageView view(FunctionTotals t) {
-    return new FunctionUsageView(t.function(), t.invocations(), t.completed(), t.failures(),
-        t.retries(), t.inFlight(), percentile(t.durationBuckets(), 0.5),
-        percentile(t.durationBuckets(), 0.99), t.computeMillis() / 1000.0);
+    return new FunctionUsageView(
+        t.function(),
+        t.invocations(),
+        t.completed(),
+        t.failures(),
+        t.retries(),
+        t.inFlight(),
+        percentile(t.durationBuckets(), 0.5),
+        percentile(t.durationBuckets(), 0.99),
+        t.computeMillis() / 1000.0);
   }
 
   static double percentile(Map<Integer, Long> buckets, double p) {

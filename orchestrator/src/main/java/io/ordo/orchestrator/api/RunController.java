@@ -35,8 +35,16 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1")
 public class RunController {
 
-  private static final Set<String> STATUSES = Set.of("RUNNING", "COMPLETED", "FAILED",
-      "COMPENSATING", "COMPENSATED", "COMPENSATION_FAILED", "CANCELLED", "TIMED_OUT");
+  private static final Set<String> STATUSES =
+      Set.of(
+          "RUNNING",
+          "COMPLETED",
+          "FAILED",
+          "COMPENSATING",
+          "COMPENSATED",
+          "COMPENSATION_FAILED",
+          "CANCELLED",
+          "TIMED_OUT");
 
   public record CancelRequest(@Nullable String reason) {}
 
@@ -48,7 +56,11 @@ public class RunController {
   private final JsonMapper json;
   private final int maxPayloadBytes;
 
-  public RunController(RunService runs, JdbcRunStore store, JdbcRunQueries queries, JsonMapper json,
+  public RunController(
+      RunService runs,
+      JdbcRunStore store,
+      JdbcRunQueries queries,
+      JsonMapper json,
       OrdoProperties properties) {
     this.runs = runs;
     this.store = store;
@@ -58,7 +70,8 @@ public class RunController {
   }
 
   @PostMapping("/workflows/{name}/runs")
-  public ResponseEntity<StartedRun> start(@PathVariable String name,
+  public ResponseEntity<StartedRun> start(
+      @PathVariable String name,
       @RequestParam(required = false) @Nullable Integer version,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
       @RequestBody(required = false) byte @Nullable [] body) {
@@ -70,7 +83,8 @@ public class RunController {
   }
 
   @GetMapping("/runs")
-  public RunPage list(@RequestParam(required = false) @Nullable String workflow,
+  public RunPage list(
+      @RequestParam(required = false) @Nullable String workflow,
       @RequestParam(required = false) @Nullable String status,
       @RequestParam(required = false) @Nullable Instant since,
       @RequestParam(required = false) @Nullable Instant until,
@@ -90,13 +104,15 @@ public class RunController {
   }
 
   @GetMapping("/runs/counts")
-  public java.util.Map<String, Long> counts(@RequestParam(required = false) @Nullable String workflow) {
+  public java.util.Map<String, Long> counts(
+      @RequestParam(required = false) @Nullable String workflow) {
     return queries.countByStatus(workflow);
   }
 
   @GetMapping("/runs/{runId}")
   public RunState run(@PathVariable String runId) {
-    return store.find(RunService.parseRunId(runId))
+    return store
+        .find(RunService.parseRunId(runId))
         .orElseThrow(() -> new NotFoundException("no run with id " + runId));
   }
 
@@ -107,9 +123,10 @@ public class RunController {
   }
 
   @PostMapping("/runs/{runId}/cancel")
-  public ResponseEntity<RunAccepted> cancel(@PathVariable String runId,
-      @RequestBody(required = false) @Nullable CancelRequest request) {
-    String reason = request == null || request.reason() == null ? "cancelled by an operator" : request.reason();
+  public ResponseEntity<RunAccepted> cancel(
+      @PathVariable String runId, @RequestBody(required = false) @Nullable CancelRequest request) {
+    String reason =
+        request == null || request.reason() == null ? "cancelled by an operator" : request.reason();
     runs.cancel(runId, reason);
     return accepted(runId);
   }
@@ -130,14 +147,24 @@ public class RunController {
       return json.createObjectNode();
     }
     if (body.length > maxPayloadBytes) {
-      throw new PayloadTooLargeException("the run input is " + body.length
-          + " bytes; the limit is " + maxPayloadBytes + " (ordo.api.max-payload-bytes)");
+      throw new PayloadTooLargeException(
+          "the run input is "
+              + body.length
+              + " bytes; the limit is "
+              + maxPayloadBytes
+              + " (ordo.api.max-payload-bytes)");
     }
     try {
       return json.readTree(body);
     } catch (JacksonException e) {
-      throw new InvalidRequestException("the request body is not valid JSON: " + e.getOriginalMessage()
-          + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")",
+      throw new InvalidRequestException(
+          "the request body is not valid JSON: "
+              + e.getOriginalMessage()
+              + " (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ")",
           List.of());
     }
   }

@@ -10,8 +10,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 public class SinglePageAppController {
 
-  @GetMapping({"/", "/runs", "/runs/{id:[^.]*}", "/workflows", "/workflows/{name:[^.]*}",
-      "/workflows/{name:[^.]*}/versions/{version:[^.]*}", "/functions", "/deploy"})
+  @GetMapping({
+    "/",
+    "/runs",
+    "/runs/{id:[^.]*}",
+    "/workflows",
+    "/workflows/{name:[^.]*}",
+    "/workflows/{name:[^.]*}/versions/{version:[^.]*}",
+    "/functions",
+    "/deploy"
+  })
   public String index() {
     return "forward:/index.html";
   }

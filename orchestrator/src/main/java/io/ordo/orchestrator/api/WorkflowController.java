@@ -24,20 +24,27 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/workflows")
 public class WorkflowController {
 
-  public record WorkflowSummary(String name, @Nullable String description, int latestVersion, Instant updatedAt) {}
+  public record WorkflowSummary(
+      String name, @Nullable String description, int latestVersion, Instant updatedAt) {}
 
   public record VersionSummary(int version, Instant createdAt) {}
 
   public record WorkflowVersions(String name, List<VersionSummary> versions) {}
 
-  public record WorkflowVersion(String name, int version, @Nullable String description,
-      Instant createdAt, String yaml, WorkflowGraph graph) {}
+  public record WorkflowVersion(
+      String name,
+      int version,
+      @Nullable String description,
+      Instant createdAt,
+      String yaml,
+      WorkflowGraph graph) {}
 
   private final WorkflowService service;
   private final JdbcWorkflowStore store;
   private final WorkflowCatalog catalog;
 
-  public WorkflowController(WorkflowService service, JdbcWorkflowStore store, WorkflowCatalog catalog) {
+  public WorkflowController(
+      WorkflowService service, JdbcWorkflowStore store, WorkflowCatalog catalog) {
     this.service = service;
     this.store = store;
     this.catalog = catalog;
@@ -46,7 +53,8 @@ public class WorkflowController {
   @PostMapping(consumes = {"application/yaml", "application/x-yaml", "text/yaml", "text/plain"})
   public ResponseEntity<Deployment> deploy(@RequestBody String yaml) {
     Deployment deployment = service.deploy(yaml);
-    URI location = URI.create("/api/v1/workflows/" + deployment.name() + "/versions/" + deployment.version());
+    URI location =
+        URI.create("/api/v1/workflows/" + deployment.name() + "/versions/" + deployment.version());
     return deployment.created()
         ? ResponseEntity.created(location).body(deployment)
         : ResponseEntity.status(HttpStatus.OK).location(location).body(deployment);
@@ -65,17 +73,25 @@ public class WorkflowController {
     if (versions.isEmpty()) {
       throw new NotFoundException("no workflow named '" + name + "'");
     }
-    return new WorkflowVersions(name,
-        versions.stream().map(v -> new VersionSummary(v.version(), v.createdAt())).toList());
+    return new WorkflowVersions(
+        name, versions.stream().map(v -> new VersionSummary(v.version(), v.createdAt())).toList());
   }
 
   @GetMapping("/{name}/versions/{version}")
   public WorkflowVersion version(@PathVariable String name, @PathVariable int version) {
-    StoredVersion stored = store.find(name, version)
-        .orElseThrow(() -> new NotFoundException("workflow '" + name + "' has no version " + version));
+    StoredVersion stored =
+        store
+            .find(name, version)
+            .orElseThrow(
+                () -> new NotFoundException("workflow '" + name + "' has no version " + version));
     var definition = catalog.definition(name, version);
-    return new WorkflowVersion(name, version, definition.description(), stored.createdAt(),
-        stored.yaml(), WorkflowGraph.of(definition));
+    return new WorkflowVersion(
+        name,
+        version,
+        definition.description(),
+        stored.createdAt(),
+        stored.yaml(),
+        WorkflowGraph.of(definition));
   }
 
   private @Nullable String describe(StoredVersion version) {

@@ -14,7 +14,9 @@ public record WorkflowGraph(List<Node> nodes, List<Edge> edges) {
 
   public record Node(String id, String kind, String label) {}
 
-  /** @param kind {@code next} for the forward path, {@code compensation} to the step's undo */
+  /**
+   * @param kind {@code next} for the forward path, {@code compensation} to the step's undo
+   */
   public record Edge(String from, String to, String kind) {}
 
   public static WorkflowGraph of(WorkflowDefinition workflow) {

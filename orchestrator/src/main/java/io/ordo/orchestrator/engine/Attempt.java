@@ -24,23 +24,47 @@ public record Attempt(
 
   Attempt running(@Nullable String worker, Instant at, Instant newDeadline) {
     return new Attempt(
-        number, status.to(AttemptStatus.RUNNING), input, null, null, worker,
-        scheduledAt, newDeadline, startedAt == null ? at : startedAt, null);
+        number,
+        status.to(AttemptStatus.RUNNING),
+        input,
+        null,
+        null,
+        worker,
+        scheduledAt,
+        newDeadline,
+        startedAt == null ? at : startedAt,
+        null);
   }
 
   Attempt completed(JsonNode result, Report report) {
     return new Attempt(
-        number, status.to(AttemptStatus.COMPLETED), input, result, null, report.workerId(),
-        scheduledAt, deadline, report.startedAt(), report.finishedAt());
+        number,
+        status.to(AttemptStatus.COMPLETED),
+        input,
+        result,
+        null,
+        report.workerId(),
+        scheduledAt,
+        deadline,
+        report.startedAt(),
+        report.finishedAt());
   }
 
   Attempt ended(AttemptStatus end, Failure failure, Report report) {
     return new Attempt(
-        number, status.to(end), input, null, failure, report.workerId() == null ? workerId : report.workerId(),
-        scheduledAt, deadline, report.startedAt() == null ? startedAt : report.startedAt(),
+        number,
+        status.to(end),
+        input,
+        null,
+        failure,
+        report.workerId() == null ? workerId : report.workerId(),
+        scheduledAt,
+        deadline,
+        report.startedAt() == null ? startedAt : report.startedAt(),
         report.finishedAt());
   }
 
   /** Who reported an attempt's end, and the times they gave. */
-  public record Report(@Nullable String workerId, @Nullable Instant startedAt, Instant finishedAt) {}
+  public record Report(
+      @Nullable String workerId, @Nullable Instant startedAt, Instant finishedAt) {}
 }

@@ -26,6 +26,10 @@ public sealed interface Command {
 
   /** Tell listeners on Kafka that the run reached a status where it stays until someone acts. */
   record PublishRunEnded(
-      String runId, String workflow, RunStatus status, @Nullable JsonNode output, @Nullable Failure error)
+      String runId,
+      String workflow,
+      RunStatus status,
+      @Nullable JsonNode output,
+      @Nullable Failure error)
       implements Command {}
 }

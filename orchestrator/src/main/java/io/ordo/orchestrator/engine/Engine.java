@@ -33,8 +33,20 @@ public final class Engine {
   public Transition start(
       String runId, WorkflowDefinition workflow, int version, JsonNode input, Instant now) {
     RunState initial =
-        new RunState(runId, workflow.name(), version, RunStatus.RUNNING, input, null, null, null,
-            List.of(), List.of(), now, now, null);
+        new RunState(
+            runId,
+            workflow.name(),
+            version,
+            RunStatus.RUNNING,
+            input,
+            null,
+            null,
+            null,
+            List.of(),
+            List.of(),
+            now,
+            now,
+            null);
     Progress p = new Progress(initial, workflow, now);
     p.record("RunStarted", "workflow", workflow.name(), "version", version);
     if (workflow.timeout() != null) {
@@ -84,8 +96,16 @@ public final class Engine {
     Attempt attempt = step.lastAttempt().ended(AttemptStatus.FAILED, failure, e.report());
     p.put(step.withLastAttempt(attempt, StepStatus.ACTIVE));
     p.command(new Command.CancelTimer(TimerKey.attemptTimeout(e.stepId(), e.attempt())));
-    p.record("StepFailed", "stepId", e.stepId(), "attempt", e.attempt(), "errorType", failure.type(),
-        "message", failure.message());
+    p.record(
+        "StepFailed",
+        "stepId",
+        e.stepId(),
+        "attempt",
+        e.attempt(),
+        "errorType",
+        failure.type(),
+        "message",
+        failure.message());
     retryOrGiveUp(p, p.state().step(e.stepId()).orElseThrow(), failure);
     return null;
   }
@@ -98,7 +118,8 @@ public final class Engine {
     Attempt last = step.lastAttempt();
     Instant deadline = p.now.plus(timeoutOf(p, step));
     p.put(step.withLastAttempt(last.running(e.workerId(), p.now, deadline), StepStatus.ACTIVE));
-    p.command(new Command.ScheduleTimer(TimerKey.attemptTimeout(e.stepId(), e.attempt()), deadline));
+    p.command(
+        new Command.ScheduleTimer(TimerKey.attemptTimeout(e.stepId(), e.attempt()), deadline));
     if (last.status() == AttemptStatus.SCHEDULED) {
       p.record("StepStarted", "stepId", e.stepId(), "attempt", e.attempt());
     }
@@ -120,10 +141,14 @@ public final class Engine {
     }
     Duration timeout = timeoutOf(p, step);
     Failure failure =
-        new Failure(Failure.TIMEOUT,
-            "attempt " + timer.attempt() + " did not finish within " + timeout, true, step.stepId());
-    Attempt attempt = step.lastAttempt()
-        .ended(AttemptStatus.TIMED_OUT, failure, new Attempt.Report(null, null, p.now));
+        new Failure(
+            Failure.TIMEOUT,
+            "attempt " + timer.attempt() + " did not finish within " + timeout,
+            true,
+            step.stepId());
+    Attempt attempt =
+        step.lastAttempt()
+            .ended(AttemptStatus.TIMED_OUT, failure, new Attempt.Report(null, null, p.now));
     p.put(step.withLastAttempt(attempt, StepStatus.ACTIVE));
     p.record("StepTimedOut", "stepId", step.stepId(), "attempt", timer.attempt());
     retryOrGiveUp(p, p.state().step(step.stepId()).orElseThrow(), failure);
@@ -137,7 +162,8 @@ public final class Engine {
         || step.lastAttempt().number() != timer.attempt() - 1) {
       return Ignored.STALE;
     }
-    scheduleOrFail(p, step, step.definitionId(), step.kind(), timer.attempt(), step.attemptsBefore());
+    scheduleOrFail(
+        p, step, step.definitionId(), step.kind(), timer.attempt(), step.attemptsBefore());
     return null;
   }
 
@@ -146,8 +172,11 @@ public final class Engine {
       return Ignored.STALE;
     }
     Duration timeout = p.workflow.timeout();
-    saga.stop(p, Cause.TIMEOUT,
-        new Failure(Failure.RUN_TIMED_OUT, "the run did not finish within " + timeout, false, null));
+    saga.stop(
+        p,
+        Cause.TIMEOUT,
+        new Failure(
+            Failure.RUN_TIMED_OUT, "the run did not finish within " + timeout, false, null));
     return null;
   }
 
@@ -163,10 +192,11 @@ public final class Engine {
   private @Nullable Ignored onRetry(Progress p) {
     RunStatus status = p.state().status();
     Kind kind = status == RunStatus.FAILED ? Kind.FORWARD : Kind.COMPENSATION;
-    StepExecution failed = p.state().steps().stream()
-        .filter(s -> s.status() == StepStatus.FAILED && s.kind() == kind)
-        .findFirst()
-        .orElse(null);
+    StepExecution failed =
+        p.state().steps().stream()
+            .filter(s -> s.status() == StepStatus.FAILED && s.kind() == kind)
+            .findFirst()
+            .orElse(null);
     if (failed == null || (status != RunStatus.FAILED && status != RunStatus.COMPENSATION_FAILED)) {
       return Ignored.NOT_ALLOWED;
     }
@@ -175,7 +205,8 @@ public final class Engine {
     if (kind == Kind.FORWARD) {
       p.update(p.state().resumed());
       if (p.workflow.timeout() != null) {
-        p.command(new Command.ScheduleTimer(TimerKey.RUN_TIMEOUT, p.now.plus(p.workflow.timeout())));
+        p.command(
+            new Command.ScheduleTimer(TimerKey.RUN_TIMEOUT, p.now.plus(p.workflow.timeout())));
       }
     }
     int last = failed.lastAttempt().number();
@@ -188,16 +219,29 @@ public final class Engine {
   }
 
   void scheduleOrFail(
-      Progress p, @Nullable StepExecution existing, String definitionId, Kind kind, int number,
+      Progress p,
+      @Nullable StepExecution existing,
+      String definitionId,
+      Kind kind,
+      int number,
       int budgetStart) {
     Failure failure = p.scheduleAttempt(existing, definitionId, kind, number, budgetStart);
     if (failure != null) {
       StepExecution step = p.state().step(failure.stepId()).orElseThrow();
-      Attempt attempt = step.lastAttempt()
-          .ended(AttemptStatus.FAILED, failure, new Attempt.Report(null, null, p.now));
+      Attempt attempt =
+          step.lastAttempt()
+              .ended(AttemptStatus.FAILED, failure, new Attempt.Report(null, null, p.now));
       p.put(step.withLastAttempt(attempt, StepStatus.ACTIVE));
-      p.record("StepFailed", "stepId", step.stepId(), "attempt", number, "errorType",
-          failure.type(), "message", failure.message());
+      p.record(
+          "StepFailed",
+          "stepId",
+          step.stepId(),
+          "attempt",
+          number,
+          "errorType",
+          failure.type(),
+          "message",
+          failure.message());
       giveUp(p, p.state().step(step.stepId()).orElseThrow(), failure);
     }
   }
@@ -213,7 +257,9 @@ public final class Engine {
       try {
         p.update(p.state().withOutput(p.workflow.output().evaluate(p.bindings())));
       } catch (ExpressionException e) {
-        saga.stop(p, Cause.FAILURE,
+        saga.stop(
+            p,
+            Cause.FAILURE,
             new Failure(ExpressionException.ERROR_TYPE, e.getMessage(), false, null));
         return;
       }
@@ -227,13 +273,21 @@ public final class Engine {
   private void retryOrGiveUp(Progress p, StepExecution step, Failure failure) {
     RetryPolicy policy = policyOf(p, step);
     int attempt = step.lastAttempt().number();
-    if (failure.retryable() && policy.allowsAnotherAttemptAfter(step.attemptInBudget(), failure.type())) {
-      Duration delay = policy.backoffAfter(step.attemptInBudget(), jitter(p, step.stepId(), attempt));
+    if (failure.retryable()
+        && policy.allowsAnotherAttemptAfter(step.attemptInBudget(), failure.type())) {
+      Duration delay =
+          policy.backoffAfter(step.attemptInBudget(), jitter(p, step.stepId(), attempt));
       Instant next = p.now.plus(delay);
       p.put(step.backingOffUntil(next));
       p.command(new Command.ScheduleTimer(TimerKey.retry(step.stepId(), attempt + 1), next));
-      p.record("StepRetryScheduled", "stepId", step.stepId(), "attempt", attempt + 1,
-          "at", next.toString());
+      p.record(
+          "StepRetryScheduled",
+          "stepId",
+          step.stepId(),
+          "attempt",
+          attempt + 1,
+          "at",
+          next.toString());
       return;
     }
     giveUp(p, step, failure);
@@ -248,7 +302,8 @@ public final class Engine {
     }
   }
 
-  private static @Nullable StepExecution inFlight(RunState run, @Nullable String stepId, int attempt) {
+  private static @Nullable StepExecution inFlight(
+      RunState run, @Nullable String stepId, int attempt) {
     StepExecution step = stepId == null ? null : run.step(stepId).orElse(null);
     if (step == null
         || step.status() != StepStatus.ACTIVE
@@ -260,10 +315,14 @@ public final class Engine {
   }
 
   private static Ignored whyNotInFlight(RunState run, String stepId, int attempt) {
-    boolean seen = run.step(stepId).stream()
-        .flatMap(s -> s.attempts().stream())
-        .anyMatch(a -> a.number() == attempt
-            && (a.status() == AttemptStatus.COMPLETED || a.status() == AttemptStatus.FAILED));
+    boolean seen =
+        run.step(stepId).stream()
+            .flatMap(s -> s.attempts().stream())
+            .anyMatch(
+                a ->
+                    a.number() == attempt
+                        && (a.status() == AttemptStatus.COMPLETED
+                            || a.status() == AttemptStatus.FAILED));
     return seen ? Ignored.DUPLICATE : Ignored.STALE;
   }
 

@@ -75,7 +75,11 @@ final class Progress {
    * @return the failure when the input could not be computed, else null
    */
   @Nullable Failure scheduleAttempt(
-      @Nullable StepExecution existing, String definitionId, Kind kind, int number, int budgetStart) {
+      @Nullable StepExecution existing,
+      String definitionId,
+      Kind kind,
+      int number,
+      int budgetStart) {
     FunctionStep def = (FunctionStep) workflow.step(definitionId).orElseThrow();
     boolean forward = kind == Kind.FORWARD;
     String function = forward ? def.function() : def.compensate().function();
@@ -100,8 +104,15 @@ final class Progress {
       return failure.inStep(step.stepId());
     }
     String stepId = step.stepId();
-    command(new Command.DispatchStep(state.runId(), stepId, number, function, input, deadline,
-        state.runId() + ":" + stepId + ":" + number));
+    command(
+        new Command.DispatchStep(
+            state.runId(),
+            stepId,
+            number,
+            function,
+            input,
+            deadline,
+            state.runId() + ":" + stepId + ":" + number));
     command(new Command.ScheduleTimer(TimerKey.attemptTimeout(stepId, number), deadline));
     record("StepScheduled", "stepId", stepId, "attempt", number, "function", function);
     return null;

@@ -10,7 +10,9 @@ public sealed interface RunEvent {
   record StepCompleted(String stepId, int attempt, JsonNode output, Attempt.Report report)
       implements RunEvent {}
 
-  /** A worker reported an attempt's failure; {@code error.retryable} says if trying again may help. */
+  /**
+   * A worker reported an attempt's failure; {@code error.retryable} says if trying again may help.
+   */
   record StepFailed(String stepId, int attempt, Failure error, Attempt.Report report)
       implements RunEvent {}
 

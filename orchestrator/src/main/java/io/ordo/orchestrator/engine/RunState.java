@@ -58,43 +58,120 @@ public record RunState(
 
   private RunState withSteps(List<StepExecution> all) {
     return new RunState(
-        runId, workflow, version, status, input, output, error, cause, all, compensationOrder,
-        startedAt, updatedAt, finishedAt);
+        runId,
+        workflow,
+        version,
+        status,
+        input,
+        output,
+        error,
+        cause,
+        all,
+        compensationOrder,
+        startedAt,
+        updatedAt,
+        finishedAt);
   }
 
   RunState withStatus(RunStatus next, Instant now) {
     return new RunState(
-        runId, workflow, version, status.to(next), input, output, error, cause, steps,
-        compensationOrder, startedAt, now, next.isAtRest() ? now : null);
+        runId,
+        workflow,
+        version,
+        status.to(next),
+        input,
+        output,
+        error,
+        cause,
+        steps,
+        compensationOrder,
+        startedAt,
+        now,
+        next.isAtRest() ? now : null);
   }
 
   RunState stopping(Cause why, @Nullable Failure failure) {
     return new RunState(
-        runId, workflow, version, status, input, output, failure, why, steps, compensationOrder,
-        startedAt, updatedAt, finishedAt);
+        runId,
+        workflow,
+        version,
+        status,
+        input,
+        output,
+        failure,
+        why,
+        steps,
+        compensationOrder,
+        startedAt,
+        updatedAt,
+        finishedAt);
   }
 
   RunState compensating(List<String> order) {
     return new RunState(
-        runId, workflow, version, status, input, output, error, cause, steps, order, startedAt,
-        updatedAt, finishedAt);
+        runId,
+        workflow,
+        version,
+        status,
+        input,
+        output,
+        error,
+        cause,
+        steps,
+        order,
+        startedAt,
+        updatedAt,
+        finishedAt);
   }
 
   RunState resumed() {
     return new RunState(
-        runId, workflow, version, status, input, null, null, null, steps, compensationOrder,
-        startedAt, updatedAt, finishedAt);
+        runId,
+        workflow,
+        version,
+        status,
+        input,
+        null,
+        null,
+        null,
+        steps,
+        compensationOrder,
+        startedAt,
+        updatedAt,
+        finishedAt);
   }
 
   RunState withOutput(JsonNode value) {
     return new RunState(
-        runId, workflow, version, status, input, value, error, cause, steps, compensationOrder,
-        startedAt, updatedAt, finishedAt);
+        runId,
+        workflow,
+        version,
+        status,
+        input,
+        value,
+        error,
+        cause,
+        steps,
+        compensationOrder,
+        startedAt,
+        updatedAt,
+        finishedAt);
   }
 
   RunState touched(Instant now) {
     return new RunState(
-        runId, workflow, version, status, input, output, error, cause, steps, compensationOrder,
-        startedAt, now, finishedAt);
+        runId,
+        workflow,
+        version,
+        status,
+        input,
+        output,
+        error,
+        cause,
+        steps,
+        compensationOrder,
+        startedAt,
+        now,
+        finishedAt);
   }
 }

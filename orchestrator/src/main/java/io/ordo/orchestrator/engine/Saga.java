@@ -33,12 +33,16 @@ final class Saga {
   }
 
   void continueCompensation(Progress p) {
-    String next = p.state().compensationOrder().stream()
-        .filter(id -> p.state().step(id + StepExecution.COMPENSATION_SUFFIX)
-            .map(s -> s.status() != StepStatus.COMPLETED)
-            .orElse(true))
-        .findFirst()
-        .orElse(null);
+    String next =
+        p.state().compensationOrder().stream()
+            .filter(
+                id ->
+                    p.state()
+                        .step(id + StepExecution.COMPENSATION_SUFFIX)
+                        .map(s -> s.status() != StepStatus.COMPLETED)
+                        .orElse(true))
+            .findFirst()
+            .orElse(null);
     if (next == null) {
       end(p, endOf(p.state().cause()));
     } else {
@@ -48,25 +52,34 @@ final class Saga {
 
   void compensationFailed(Progress p, Failure failure) {
     p.status(RunStatus.COMPENSATION_FAILED);
-    p.record("CompensationFailed", "stepId", failure.stepId(), "errorType", failure.type(),
-        "message", failure.message());
+    p.record(
+        "CompensationFailed",
+        "stepId",
+        failure.stepId(),
+        "errorType",
+        failure.type(),
+        "message",
+        failure.message());
     publishEnd(p);
   }
 
   void publishEnd(Progress p) {
     RunState s = p.state();
-    p.command(new Command.PublishRunEnded(s.runId(), s.workflow(), s.status(), s.output(), s.error()));
+    p.command(
+        new Command.PublishRunEnded(s.runId(), s.workflow(), s.status(), s.output(), s.error()));
   }
 
   private void end(Progress p, RunStatus status) {
     p.status(status);
-    p.record("Run" + switch (status) {
-      case FAILED -> "Failed";
-      case COMPENSATED -> "Compensated";
-      case CANCELLED -> "Cancelled";
-      case TIMED_OUT -> "TimedOut";
-      default -> throw new IllegalStateException("not an end: " + status);
-    });
+    p.record(
+        "Run"
+            + switch (status) {
+              case FAILED -> "Failed";
+              case COMPENSATED -> "Compensated";
+              case CANCELLED -> "Cancelled";
+              case TIMED_OUT -> "TimedOut";
+              default -> throw new IllegalStateException("not an end: " + status);
+            });
     publishEnd(p);
   }
 
@@ -101,10 +114,12 @@ final class Saga {
     return p.state().steps().stream()
         .filter(s -> s.kind() == Kind.FORWARD && s.status() == StepStatus.COMPLETED)
         .filter(s -> p.definition(s).compensate() != null)
-        .sorted(Comparator.comparing(StepExecution::completedAt,
-                Comparator.nullsFirst(Comparator.<java.time.Instant>naturalOrder()))
-            .thenComparing(s -> p.workflow.indexOf(s.definitionId()))
-            .reversed())
+        .sorted(
+            Comparator.comparing(
+                    StepExecution::completedAt,
+                    Comparator.nullsFirst(Comparator.<java.time.Instant>naturalOrder()))
+                .thenComparing(s -> p.workflow.indexOf(s.definitionId()))
+                .reversed())
         .map(StepExecution::definitionId)
         .toList();
   }

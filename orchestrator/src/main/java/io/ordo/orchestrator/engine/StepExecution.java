@@ -55,28 +55,60 @@ public record StepExecution(
     List<Attempt> all = new ArrayList<>(attempts);
     all.set(all.size() - 1, attempt);
     return new StepExecution(
-        stepId, definitionId, kind, function, status == next ? status : status.to(next), all,
-        attemptsBefore, output, null, completedAt);
+        stepId,
+        definitionId,
+        kind,
+        function,
+        status == next ? status : status.to(next),
+        all,
+        attemptsBefore,
+        output,
+        null,
+        completedAt);
   }
 
   StepExecution completedWith(Attempt attempt, Instant at) {
     StepExecution done = withLastAttempt(attempt, StepStatus.COMPLETED);
     return new StepExecution(
-        stepId, definitionId, kind, function, done.status, done.attempts, attemptsBefore,
-        attempt.output(), null, at);
+        stepId,
+        definitionId,
+        kind,
+        function,
+        done.status,
+        done.attempts,
+        attemptsBefore,
+        attempt.output(),
+        null,
+        at);
   }
 
   StepExecution backingOffUntil(Instant next) {
     return new StepExecution(
-        stepId, definitionId, kind, function, status.to(StepStatus.BACKING_OFF), attempts,
-        attemptsBefore, output, next, completedAt);
+        stepId,
+        definitionId,
+        kind,
+        function,
+        status.to(StepStatus.BACKING_OFF),
+        attempts,
+        attemptsBefore,
+        output,
+        next,
+        completedAt);
   }
 
   StepExecution withNewAttempt(Attempt attempt, int budgetStart) {
     List<Attempt> all = new ArrayList<>(attempts);
     all.add(attempt);
     return new StepExecution(
-        stepId, definitionId, kind, function, status.to(StepStatus.ACTIVE), all, budgetStart,
-        output, null, completedAt);
+        stepId,
+        definitionId,
+        kind,
+        function,
+        status.to(StepStatus.ACTIVE),
+        all,
+        budgetStart,
+        output,
+        null,
+        completedAt);
   }
 }

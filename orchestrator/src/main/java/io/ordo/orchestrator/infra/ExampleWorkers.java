@@ -17,11 +17,13 @@ class ExampleWorkers implements SmartLifecycle {
   private volatile boolean running;
 
   ExampleWorkers(KafkaEndpoint endpoint, OrdoProperties properties) {
-    OrdoWorker.Builder builder = OrdoWorker.builder(endpoint.bootstrapServers())
-        .topicPrefix(properties.kafka().functionTopicPrefix())
-        .resultsTopic(properties.kafka().resultsTopic())
-        .concurrency(properties.examples().workerConcurrency())
-        .kafkaProperty("session.timeout.ms", (int) properties.kafka().sessionTimeout().toMillis());
+    OrdoWorker.Builder builder =
+        OrdoWorker.builder(endpoint.bootstrapServers())
+            .topicPrefix(properties.kafka().functionTopicPrefix())
+            .resultsTopic(properties.kafka().resultsTopic())
+            .concurrency(properties.examples().workerConcurrency())
+            .kafkaProperty(
+                "session.timeout.ms", (int) properties.kafka().sessionTimeout().toMillis());
     if (properties.examples().workerGroup() != null) {
       builder.consumerGroup(properties.examples().workerGroup());
     }

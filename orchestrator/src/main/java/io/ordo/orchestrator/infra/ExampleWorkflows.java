@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 
 /** Deploys the example workflows at start-up; deploying unchanged content again is a no-op. */
 @Component
-@ConditionalOnProperty(name = "ordo.examples.workflows", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "ordo.examples.workflows",
+    havingValue = "true",
+    matchIfMissing = true)
 class ExampleWorkflows implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ExampleWorkflows.class);
@@ -30,7 +33,10 @@ class ExampleWorkflows implements ApplicationRunner {
   public void run(ApplicationArguments args) throws IOException {
     for (Resource resource : new PathMatchingResourcePatternResolver().getResources(LOCATION)) {
       var deployment = workflows.deploy(resource.getContentAsString(StandardCharsets.UTF_8));
-      log.info("example workflow {} v{} {}", deployment.name(), deployment.version(),
+      log.info(
+          "example workflow {} v{} {}",
+          deployment.name(),
+          deployment.version(),
           deployment.created() ? "deployed" : "already deployed");
     }
   }

@@ -35,7 +35,8 @@ class InfrastructureConfiguration {
   @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
   EmbeddedPostgresServer embeddedPostgres(OrdoProperties properties) {
     var embedded = properties.embedded();
-    return EmbeddedPostgresServer.start(embedded.dataDirectory().resolve("postgres"), embedded.postgresPort());
+    return EmbeddedPostgresServer.start(
+        embedded.dataDirectory().resolve("postgres"), embedded.postgresPort());
   }
 
   @Bean
@@ -55,11 +56,13 @@ class InfrastructureConfiguration {
   @ConditionalOnExpression("'${ordo.kafka.bootstrap-servers:}'.isEmpty()")
   EmbeddedKafkaServer embeddedKafka(OrdoProperties properties) {
     var embedded = properties.embedded();
-    return EmbeddedKafkaServer.start(embedded.dataDirectory().resolve("kafka"), embedded.kafkaPort());
+    return EmbeddedKafkaServer.start(
+        embedded.dataDirectory().resolve("kafka"), embedded.kafkaPort());
   }
 
   @Bean
-  KafkaEndpoint kafkaEndpoint(OrdoProperties properties, ObjectProvider<EmbeddedKafkaServer> embedded) {
+  KafkaEndpoint kafkaEndpoint(
+      OrdoProperties properties, ObjectProvider<EmbeddedKafkaServer> embedded) {
     String configured = properties.kafka().bootstrapServers();
     if (configured != null && !configured.isBlank()) {
       return new KafkaEndpoint(configured);

@@ -31,18 +31,27 @@ public class KafkaDeadLetters implements AutoCloseable {
 
   public KafkaDeadLetters(KafkaEndpoint endpoint, OrdoProperties properties) {
     this.topic = properties.kafka().deadLetterTopic();
-    this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoint.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all",
-        // One request in flight: KAFKA-15591 can drop an idempotent producer's first batches to a
-        // new topic when several are in flight (seen here under load).
-        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
-        ProducerConfig.CLIENT_ID_CONFIG, "ordo-dead-letters"),
-        new ByteArraySerializer(), new ByteArraySerializer());
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                endpoint.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                // One request in flight: KAFKA-15591 can drop an idempotent producer's first
+                // batches to a
+                // new topic when several are in flight (seen here under load).
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                1,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "ordo-dead-letters"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
   }
 
   public void park(ConsumerRecord<byte[], byte[]> source, String reason) {
-    log.warn("dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
+    log.warn(
+        "dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
     var record = new ProducerRecord<>(topic, source.key(), source.value());
     record.headers().add(REASON, reason.getBytes(StandardCharsets.UTF_8));
     String from = source.topic() + "-" + source.partition() + "@" + source.offset();

@@ -39,22 +39,36 @@ public class KafkaOutboxRelay implements SmartLifecycle {
   private final CircuitBreaker breaker = CircuitBreaker.ofDefaults("ordo-outbox-relay");
   private final BackgroundLoop loop;
 
-  public KafkaOutboxRelay(JdbcOutboxStore outbox, TransactionTemplate transactions,
-      OutboxSignal signal, KafkaEndpoint endpoint, OrdoProperties properties) {
+  public KafkaOutboxRelay(
+      JdbcOutboxStore outbox,
+      TransactionTemplate transactions,
+      OutboxSignal signal,
+      KafkaEndpoint endpoint,
+      OrdoProperties properties) {
     this.outbox = outbox;
     this.transactions = transactions;
     this.signal = signal;
     this.settings = properties.relay();
-    this.producer = new KafkaProducer<>(Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoint.bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all",
-        // One request in flight: KAFKA-15591 can drop an idempotent producer's first batches to a
-        // new topic when several are in flight (seen here under load).
-        ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1,
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.LINGER_MS_CONFIG, 0,
-        ProducerConfig.CLIENT_ID_CONFIG, "ordo-outbox-relay"),
-        new StringSerializer(), new ByteArraySerializer());
+    this.producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                endpoint.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                // One request in flight: KAFKA-15591 can drop an idempotent producer's first
+                // batches to a
+                // new topic when several are in flight (seen here under load).
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                1,
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                0,
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "ordo-outbox-relay"),
+            new StringSerializer(),
+            new ByteArraySerializer());
     this.loop = new BackgroundLoop("ordo-outbox-relay", this::relay, Duration.ofSeconds(1));
   }
 
@@ -67,21 +81,23 @@ public class KafkaOutboxRelay implements SmartLifecycle {
 
   /** Sends one batch; returns how many messages went out. */
   public int relayBatch() {
-    Integer sent = transactions.execute(status -> {
-      List<OutboxMessage> batch = outbox.lockOldest(settings.batchSize());
-      if (batch.isEmpty()) {
-        return 0;
-      }
-      List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-      for (OutboxMessage message : batch) {
-        acks.add(producer.send(record(message)));
-      }
-      for (Future<RecordMetadata> ack : acks) {
-        awaitAck(ack);
-      }
-      outbox.delete(batch);
-      return batch.size();
-    });
+    Integer sent =
+        transactions.execute(
+            status -> {
+              List<OutboxMessage> batch = outbox.lockOldest(settings.batchSize());
+              if (batch.isEmpty()) {
+                return 0;
+              }
+              List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+              for (OutboxMessage message : batch) {
+                acks.add(producer.send(record(message)));
+              }
+              for (Future<RecordMetadata> ack : acks) {
+                awaitAck(ack);
+              }
+              outbox.delete(batch);
+              return batch.size();
+            });
     return sent == null ? 0 : sent;
   }
 

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Applies worker results from {@code ordo.results}. Each poll is applied in one transaction, then
- * its offsets are committed; if the process dies in between, the redelivered results are ignored
- * by the engine as duplicates. Results that cannot be read or name no run are dead-lettered.
+ * its offsets are committed; if the process dies in between, the redelivered results are ignored by
+ * the engine as duplicates. Results that cannot be read or name no run are dead-lettered.
  */
 @Component
 public class KafkaResultConsumer implements SmartLifecycle {
@@ -34,21 +34,35 @@ public class KafkaResultConsumer implements SmartLifecycle {
   private final BackgroundLoop loop;
   private final String topic;
 
-  public KafkaResultConsumer(RunProcessor processor, KafkaDeadLetters deadLetters,
-      ResultMessages messages, KafkaEndpoint endpoint, OrdoProperties properties) {
+  public KafkaResultConsumer(
+      RunProcessor processor,
+      KafkaDeadLetters deadLetters,
+      ResultMessages messages,
+      KafkaEndpoint endpoint,
+      OrdoProperties properties) {
     this.processor = processor;
     this.deadLetters = deadLetters;
     this.messages = messages;
     this.topic = properties.kafka().resultsTopic();
-    this.consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoint.bootstrapServers(),
-        ConsumerConfig.GROUP_ID_CONFIG, properties.kafka().consumerGroup(),
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500,
-        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) properties.kafka().sessionTimeout().toMillis(),
-        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) properties.kafka().sessionTimeout().toMillis() / 4),
-        new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.consumer =
+        new KafkaConsumer<>(
+            Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                endpoint.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                properties.kafka().consumerGroup(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                500,
+                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
+                (int) properties.kafka().sessionTimeout().toMillis(),
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+                (int) properties.kafka().sessionTimeout().toMillis() / 4),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
     this.loop = new BackgroundLoop("ordo-results", this::pollOnce, Duration.ofSeconds(1));
   }
 
@@ -82,14 +96,17 @@ public class KafkaResultConsumer implements SmartLifecycle {
           batch.add(event.envelope());
           origins.put(event.envelope(), record);
         }
-        case ResultMessages.Parsed.Malformed malformed -> deadLetters.park(record, malformed.reason());
+        case ResultMessages.Parsed.Malformed malformed ->
+            deadLetters.park(record, malformed.reason());
       }
     }
     if (batch.isEmpty()) {
       return;
     }
     RunProcessor.Outcome outcome = processor.apply(batch);
-    outcome.rejected().forEach((envelope, reason) -> deadLetters.park(origins.get(envelope), reason));
+    outcome
+        .rejected()
+        .forEach((envelope, reason) -> deadLetters.park(origins.get(envelope), reason));
   }
 
   /** Puts every partition of a failed poll back to its first record, to be applied again. */

@@ -28,9 +28,13 @@ public class KafkaTopics implements AutoCloseable {
 
   public KafkaTopics(KafkaEndpoint endpoint, OrdoProperties properties) {
     this.settings = properties.kafka();
-    this.admin = Admin.create(Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoint.bootstrapServers(),
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
+    this.admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                endpoint.bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                30_000));
     ensure(List.of(settings.resultsTopic(), settings.deadLetterTopic(), settings.runsTopic()));
   }
 
@@ -43,23 +47,30 @@ public class KafkaTopics implements AutoCloseable {
   }
 
   private void ensure(Collection<String> names) {
-    List<NewTopic> topics = names.stream()
-        .map(name -> new NewTopic(name, settings.partitions(), settings.replicationFactor()))
-        .toList();
-    admin.createTopics(topics).values().forEach((name, future) -> {
-      try {
-        future.get(30, TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) {
-          throw new IllegalStateException("cannot create Kafka topic " + name, e.getCause());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while creating topic " + name, e);
-      } catch (TimeoutException e) {
-        throw new IllegalStateException("Kafka did not create topic " + name + " within 30 s", e);
-      }
-    });
+    List<NewTopic> topics =
+        names.stream()
+            .map(name -> new NewTopic(name, settings.partitions(), settings.replicationFactor()))
+            .toList();
+    admin
+        .createTopics(topics)
+        .values()
+        .forEach(
+            (name, future) -> {
+              try {
+                future.get(30, TimeUnit.SECONDS);
+              } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                  throw new IllegalStateException(
+                      "cannot create Kafka topic " + name, e.getCause());
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while creating topic " + name, e);
+              } catch (TimeoutException e) {
+                throw new IllegalStateException(
+                    "Kafka did not create topic " + name + " within 30 s", e);
+              }
+            });
   }
 
   @Override

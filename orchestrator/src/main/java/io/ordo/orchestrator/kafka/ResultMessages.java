@@ -41,21 +41,36 @@ public class ResultMessages {
     } catch (IllegalArgumentException e) {
       return new Parsed.Malformed("runId '" + result.runId() + "' is not a UUID");
     }
-    var report = new Attempt.Report(result.workerId(), result.startedAt(),
-        result.finishedAt() == null ? clock.instant() : result.finishedAt());
-    RunEvent event = switch (result.status()) {
-      case COMPLETED -> new RunEvent.StepCompleted(result.stepId(), result.attempt(),
-          result.output() == null ? JsonNodeFactory.instance.nullNode() : result.output(), report);
-      case FAILED -> {
-        if (result.error() == null) {
-          yield null;
-        }
-        yield new RunEvent.StepFailed(result.stepId(), result.attempt(),
-            new Failure(result.error().type(), result.error().message(), result.error().retryable(),
-                result.stepId()), report);
-      }
-      case HEARTBEAT -> new RunEvent.StepHeartbeat(result.stepId(), result.attempt(), result.workerId());
-    };
+    var report =
+        new Attempt.Report(
+            result.workerId(),
+            result.startedAt(),
+            result.finishedAt() == null ? clock.instant() : result.finishedAt());
+    RunEvent event =
+        switch (result.status()) {
+          case COMPLETED ->
+              new RunEvent.StepCompleted(
+                  result.stepId(),
+                  result.attempt(),
+                  result.output() == null ? JsonNodeFactory.instance.nullNode() : result.output(),
+                  report);
+          case FAILED -> {
+            if (result.error() == null) {
+              yield null;
+            }
+            yield new RunEvent.StepFailed(
+                result.stepId(),
+                result.attempt(),
+                new Failure(
+                    result.error().type(),
+                    result.error().message(),
+                    result.error().retryable(),
+                    result.stepId()),
+                report);
+          }
+          case HEARTBEAT ->
+              new RunEvent.StepHeartbeat(result.stepId(), result.attempt(), result.workerId());
+        };
     if (event == null) {
       return new Parsed.Malformed("a FAILED result needs an error {type, message, retryable}");
     }

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * How one function's usage changed: counters to add, and attempt durations by bucket. Bucket
- * {@code b} holds durations in [2^(b-1), 2^b) milliseconds (bucket 0: under 1 ms), as a
- * Prometheus histogram would, so percentiles are exact to a factor of two and cheap to add up.
+ * How one function's usage changed: counters to add, and attempt durations by bucket. Bucket {@code
+ * b} holds durations in [2^(b-1), 2^b) milliseconds (bucket 0: under 1 ms), as a Prometheus
+ * histogram would, so percentiles are exact to a factor of two and cheap to add up.
  */
 public final class UsageDelta {
 
@@ -54,7 +54,8 @@ public final class UsageDelta {
     retries += other.retries;
     inFlight += other.inFlight;
     computeMillis += other.computeMillis;
-    other.durationBuckets.forEach((bucket, count) -> durationBuckets.merge(bucket, count, Long::sum));
+    other.durationBuckets.forEach(
+        (bucket, count) -> durationBuckets.merge(bucket, count, Long::sum));
   }
 
   void duration(long millis) {

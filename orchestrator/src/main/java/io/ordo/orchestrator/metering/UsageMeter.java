@@ -23,7 +23,8 @@ public final class UsageMeter {
   public static Map<String, UsageDelta> between(@Nullable RunState before, RunState after) {
     Map<String, UsageDelta> usage = new HashMap<>();
     for (StepExecution step : after.steps()) {
-      Optional<StepExecution> earlier = before == null ? Optional.empty() : before.step(step.stepId());
+      Optional<StepExecution> earlier =
+          before == null ? Optional.empty() : before.step(step.stepId());
       UsageDelta delta = usage.computeIfAbsent(step.function(), f -> new UsageDelta());
       for (Attempt attempt : step.attempts()) {
         Attempt was = earlier.flatMap(s -> attemptNumber(s, attempt.number())).orElse(null);
@@ -34,15 +35,24 @@ public final class UsageMeter {
         delta.retries++;
       }
     }
-    usage.values().removeIf(d -> d.invocations == 0 && d.inFlight == 0 && d.retries == 0
-        && d.completed == 0 && d.failures == 0);
+    usage
+        .values()
+        .removeIf(
+            d ->
+                d.invocations == 0
+                    && d.inFlight == 0
+                    && d.retries == 0
+                    && d.completed == 0
+                    && d.failures == 0);
     return usage;
   }
 
   /** The usage of many runs' changes, added up per function. */
-  public static void addTo(Map<String, UsageDelta> total, @Nullable RunState before, RunState after) {
-    between(before, after).forEach((function, delta) ->
-        total.computeIfAbsent(function, f -> new UsageDelta()).add(delta));
+  public static void addTo(
+      Map<String, UsageDelta> total, @Nullable RunState before, RunState after) {
+    between(before, after)
+        .forEach(
+            (function, delta) -> total.computeIfAbsent(function, f -> new UsageDelta()).add(delta));
   }
 
   private static void count(UsageDelta delta, @Nullable Attempt was, Attempt now) {
@@ -60,9 +70,11 @@ public final class UsageMeter {
     switch (now.status()) {
       case COMPLETED -> delta.completed++;
       case FAILED, TIMED_OUT -> delta.failures++;
-      case CANCELLED, SCHEDULED, RUNNING -> { }
+      case CANCELLED, SCHEDULED, RUNNING -> {}
     }
-    if (now.startedAt() != null && now.finishedAt() != null && now.status() != AttemptStatus.CANCELLED) {
+    if (now.startedAt() != null
+        && now.finishedAt() != null
+        && now.status() != AttemptStatus.CANCELLED) {
       delta.duration(Math.max(0, Duration.between(now.startedAt(), now.finishedAt()).toMillis()));
     }
   }

@@ -1,4 +1,7 @@
-/** Per-function metering: invocations, failures, retries, in-flight, durations and compute time, derived from run state changes. */
+/**
+ * Per-function metering: invocations, failures, retries, in-flight, durations and compute time,
+ * derived from run state changes.
+ */
 @NullMarked
 package io.ordo.orchestrator.metering;
 

@@ -5,9 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one step of background work over and over on its own thread until closed. A step that
- * throws is logged and retried after a pause, so a database or broker outage slows the loop down
- * instead of ending it.
+ * Runs one step of background work over and over on its own thread until closed. A step that throws
+ * is logged and retried after a pause, so a database or broker outage slows the loop down instead
+ * of ending it.
  */
 public final class BackgroundLoop implements AutoCloseable {
 

@@ -54,9 +54,16 @@ public class RunProcessor {
   private final MeterRegistry meters;
   private final Clock clock;
 
-  public RunProcessor(JdbcRunStore runs, JdbcTimerStore timers, JdbcTransitionWriter writer,
-      JdbcFunctionUsage usage, WorkflowCatalog catalog, TransactionTemplate transactions, OutboxSignal outbox,
-      MeterRegistry meters, Clock clock) {
+  public RunProcessor(
+      JdbcRunStore runs,
+      JdbcTimerStore timers,
+      JdbcTransitionWriter writer,
+      JdbcFunctionUsage usage,
+      WorkflowCatalog catalog,
+      TransactionTemplate transactions,
+      OutboxSignal outbox,
+      MeterRegistry meters,
+      Clock clock) {
     this.runs = runs;
     this.timers = timers;
     this.writer = writer;
@@ -73,7 +80,8 @@ public class RunProcessor {
   }
 
   private Outcome applyInTransaction(List<Envelope> batch) {
-    Map<String, RunState> states = runs.lock(batch.stream().map(Envelope::runId).distinct().toList());
+    Map<String, RunState> states =
+        runs.lock(batch.stream().map(Envelope::runId).distinct().toList());
     Map<String, RunState> before = Map.copyOf(states);
     Instant now = clock.instant();
     Map<Envelope, Transition> applied = new LinkedHashMap<>();
@@ -92,7 +100,9 @@ public class RunProcessor {
       }
       Transition t;
       try {
-        t = engine.apply(run, catalog.definition(run.workflow(), run.version()), envelope.event(), now);
+        t =
+            engine.apply(
+                run, catalog.definition(run.workflow(), run.version()), envelope.event(), now);
       } catch (RuntimeException bug) {
         log.error("engine rejected {} for run {}", envelope.event(), envelope.runId(), bug);
         rejected.put(envelope, "the engine could not apply it: " + bug.getMessage());
@@ -115,16 +125,19 @@ public class RunProcessor {
   }
 
   /** Inserts a new run with its first transition; false when the idempotency key was taken. */
-  public boolean insert(Transition start, @org.jspecify.annotations.Nullable String idempotencyKey) {
-    Boolean inserted = transactions.execute(status -> {
-      if (!runs.insert(start.state(), idempotencyKey)) {
-        return false;
-      }
-      writer.write(List.of(start), start.state().startedAt());
-      usage.add(UsageMeter.between(null, start.state()));
-      wakeOutboxAfterCommit();
-      return true;
-    });
+  public boolean insert(
+      Transition start, @org.jspecify.annotations.Nullable String idempotencyKey) {
+    Boolean inserted =
+        transactions.execute(
+            status -> {
+              if (!runs.insert(start.state(), idempotencyKey)) {
+                return false;
+              }
+              writer.write(List.of(start), start.state().startedAt());
+              usage.add(UsageMeter.between(null, start.state()));
+              wakeOutboxAfterCommit();
+              return true;
+            });
     return Boolean.TRUE.equals(inserted);
   }
 
@@ -132,7 +145,8 @@ public class RunProcessor {
     return engine;
   }
 
-  private void save(java.util.Collection<RunState> states, List<Transition> transitions, Instant now) {
+  private void save(
+      java.util.Collection<RunState> states, List<Transition> transitions, Instant now) {
     if (transitions.isEmpty()) {
       return;
     }
@@ -143,11 +157,12 @@ public class RunProcessor {
   }
 
   private void wakeOutboxAfterCommit() {
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        outbox.wake();
-      }
-    });
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            outbox.wake();
+          }
+        });
   }
 }

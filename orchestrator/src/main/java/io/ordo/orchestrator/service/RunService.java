@@ -27,8 +27,12 @@ public class RunService {
   private final WorkflowCatalog catalog;
   private final Clock clock;
 
-  public RunService(RunProcessor processor, JdbcRunStore runs, JdbcWorkflowStore workflows,
-      WorkflowCatalog catalog, Clock clock) {
+  public RunService(
+      RunProcessor processor,
+      JdbcRunStore runs,
+      JdbcWorkflowStore workflows,
+      WorkflowCatalog catalog,
+      Clock clock) {
     this.processor = processor;
     this.runs = runs;
     this.workflows = workflows;
@@ -36,10 +40,14 @@ public class RunService {
     this.clock = clock;
   }
 
-  public StartedRun start(String workflow, @Nullable Integer version, JsonNode input,
-      @Nullable String idempotencyKey) {
-    int v = version != null ? version : workflows.latestVersion(workflow)
-        .orElseThrow(() -> new NotFoundException("no workflow named '" + workflow + "'"));
+  public StartedRun start(
+      String workflow, @Nullable Integer version, JsonNode input, @Nullable String idempotencyKey) {
+    int v =
+        version != null
+            ? version
+            : workflows
+                .latestVersion(workflow)
+                .orElseThrow(() -> new NotFoundException("no workflow named '" + workflow + "'"));
     WorkflowDefinition definition = catalog.definition(workflow, v);
     List<String> problems = definition.inputSchema().problemsWith(input);
     if (!problems.isEmpty()) {
@@ -74,8 +82,17 @@ public class RunService {
       throw new NotFoundException("no run with id " + runId);
     }
     if (!t.changed()) {
-      throw new ConflictException("cannot " + verb + " run " + runId + ": it is "
-          + t.state().status() + ", and only a " + allowed + " run can be " + done);
+      throw new ConflictException(
+          "cannot "
+              + verb
+              + " run "
+              + runId
+              + ": it is "
+              + t.state().status()
+              + ", and only a "
+              + allowed
+              + " run can be "
+              + done);
     }
   }
 

@@ -23,7 +23,8 @@ public class TimerPoller implements SmartLifecycle {
   private final OrdoProperties.Timers settings;
   private final BackgroundLoop loop;
 
-  public TimerPoller(JdbcTimerStore timers, RunProcessor processor, Clock clock, OrdoProperties properties) {
+  public TimerPoller(
+      JdbcTimerStore timers, RunProcessor processor, Clock clock, OrdoProperties properties) {
     this.timers = timers;
     this.processor = processor;
     this.clock = clock;
@@ -33,9 +34,10 @@ public class TimerPoller implements SmartLifecycle {
 
   /** Fires what is due now; returns how many timers were due. */
   public int fireDue() throws InterruptedException {
-    List<Envelope> due = timers.due(clock.instant(), settings.batchSize()).stream()
-        .map(t -> new Envelope(t.runId(), new RunEvent.TimerFired(t.key())))
-        .toList();
+    List<Envelope> due =
+        timers.due(clock.instant(), settings.batchSize()).stream()
+            .map(t -> new Envelope(t.runId(), new RunEvent.TimerFired(t.key())))
+            .toList();
     if (!due.isEmpty()) {
       processor.apply(due);
     }

@@ -31,14 +31,22 @@ public class WorkflowCatalog {
   }
 
   private WorkflowDefinition load(String name, int version) {
-    String yaml = store.find(name, version)
-        .orElseThrow(() -> new NotFoundException("workflow " + name + " has no version " + version))
-        .yaml();
+    String yaml =
+        store
+            .find(name, version)
+            .orElseThrow(
+                () -> new NotFoundException("workflow " + name + " has no version " + version))
+            .yaml();
     return switch (parser.parse(yaml)) {
       case ParseResult.Valid valid -> valid.workflow();
       case ParseResult.Invalid invalid ->
-          throw new IllegalStateException("stored workflow " + name + " v" + version
-              + " no longer parses: " + invalid.violations());
+          throw new IllegalStateException(
+              "stored workflow "
+                  + name
+                  + " v"
+                  + version
+                  + " no longer parses: "
+                  + invalid.violations());
     };
   }
 }

@@ -29,7 +29,8 @@ public class WorkflowService {
   private final KafkaTopics topics;
   private final Clock clock;
 
-  public WorkflowService(WorkflowParser parser, JdbcWorkflowStore store, KafkaTopics topics, Clock clock) {
+  public WorkflowService(
+      WorkflowParser parser, JdbcWorkflowStore store, KafkaTopics topics, Clock clock) {
     this.parser = parser;
     this.store = store;
     this.topics = topics;
@@ -37,12 +38,14 @@ public class WorkflowService {
   }
 
   public Deployment deploy(String yaml) {
-    WorkflowDefinition workflow = switch (parser.parse(yaml)) {
-      case ParseResult.Valid valid -> valid.workflow();
-      case ParseResult.Invalid invalid -> throw new InvalidRequestException(
-          "the workflow definition has " + invalid.violations().size() + " error(s)",
-          invalid.violations());
-    };
+    WorkflowDefinition workflow =
+        switch (parser.parse(yaml)) {
+          case ParseResult.Valid valid -> valid.workflow();
+          case ParseResult.Invalid invalid ->
+              throw new InvalidRequestException(
+                  "the workflow definition has " + invalid.violations().size() + " error(s)",
+                  invalid.violations());
+        };
     String hash = sha256(yaml);
     topics.ensureFunctionTopics(functionsOf(workflow));
     for (int tries = 0; ; tries++) {
@@ -78,7 +81,8 @@ public class WorkflowService {
 
   private static String sha256(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);

@@ -14,8 +14,15 @@ import org.springframework.stereotype.Repository;
 public class JdbcFunctionUsage {
 
   /** One function's totals, with its duration histogram (bucket → count). */
-  public record FunctionTotals(String function, long invocations, long completed, long failures,
-      long retries, long inFlight, long computeMillis, Map<Integer, Long> durationBuckets) {}
+  public record FunctionTotals(
+      String function,
+      long invocations,
+      long completed,
+      long failures,
+      long retries,
+      long inFlight,
+      long computeMillis,
+      Map<Integer, Long> durationBuckets) {}
 
   private final JdbcTemplate jdbc;
 
@@ -30,12 +37,24 @@ public class JdbcFunctionUsage {
     }
     List<Object[]> totals = new ArrayList<>();
     List<Object[]> buckets = new ArrayList<>();
-    new TreeMap<>(deltas).forEach((function, d) -> {
-      totals.add(new Object[] {function, d.invocations(), d.completed(), d.failures(), d.retries(),
-          d.inFlight(), d.computeMillis()});
-      d.durationBuckets().forEach((bucket, count) -> buckets.add(new Object[] {function, bucket, count}));
-    });
-    jdbc.batchUpdate("""
+    new TreeMap<>(deltas)
+        .forEach(
+            (function, d) -> {
+              totals.add(
+                  new Object[] {
+                    function,
+                    d.invocations(),
+                    d.completed(),
+                    d.failures(),
+                    d.retries(),
+                    d.inFlight(),
+                    d.computeMillis()
+                  });
+              d.durationBuckets()
+                  .forEach((bucket, count) -> buckets.add(new Object[] {function, bucket, count}));
+            });
+    jdbc.batchUpdate(
+        """
         insert into function_usage as u
             (function, invocations, completed, failures, retries, in_flight, compute_millis)
         values (?, ?, ?, ?, ?, ?, ?)
@@ -45,24 +64,39 @@ public class JdbcFunctionUsage {
             failures = u.failures + excluded.failures,
             retries = u.retries + excluded.retries,
             in_flight = u.in_flight + excluded.in_flight,
-            compute_millis = u.compute_millis + excluded.compute_millis""", totals);
+            compute_millis = u.compute_millis + excluded.compute_millis""",
+        totals);
     if (!buckets.isEmpty()) {
-      jdbc.batchUpdate("""
+      jdbc.batchUpdate(
+          """
           insert into function_durations as d (function, bucket, count) values (?, ?, ?)
-          on conflict (function, bucket) do update set count = d.count + excluded.count""", buckets);
+          on conflict (function, bucket) do update set count = d.count + excluded.count""",
+          buckets);
     }
   }
 
   public List<FunctionTotals> all() {
     Map<String, Map<Integer, Long>> histograms = new LinkedHashMap<>();
-    jdbc.query("select function, bucket, count from function_durations", rs -> {
-      histograms.computeIfAbsent(rs.getString(1), f -> new TreeMap<>()).put(rs.getInt(2), rs.getLong(3));
-    });
-    return jdbc.query("""
+    jdbc.query(
+        "select function, bucket, count from function_durations",
+        rs -> {
+          histograms
+              .computeIfAbsent(rs.getString(1), f -> new TreeMap<>())
+              .put(rs.getInt(2), rs.getLong(3));
+        });
+    return jdbc.query(
+        """
             select function, invocations, completed, failures, retries, in_flight, compute_millis
             from function_usage order by function""",
-        (rs, i) -> new FunctionTotals(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
-            rs.getLong(5), rs.getLong(6), rs.getLong(7),
-            histograms.getOrDefault(rs.getString(1), Map.of())));
+        (rs, i) ->
+            new FunctionTotals(
+                rs.getString(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getLong(5),
+                rs.getLong(6),
+                rs.getLong(7),
+                histograms.getOrDefault(rs.getString(1), Map.of())));
   }
 }

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Repository;
 public class JdbcOutboxStore {
 
   /** A message waiting to go to Kafka. */
-  public record OutboxMessage(long id, String topic, String key, byte[] payload, @Nullable String traceparent) {}
+  public record OutboxMessage(
+      long id, String topic, String key, byte[] payload, @Nullable String traceparent) {}
 
   private final JdbcTemplate jdbc;
 
@@ -23,11 +24,13 @@ public class JdbcOutboxStore {
    * orchestrator instances relay side by side without sending a message twice on the happy path.
    */
   public List<OutboxMessage> lockOldest(int limit) {
-    return jdbc.query("""
+    return jdbc.query(
+        """
             select id, topic, message_key, payload, traceparent from outbox
             order by id limit ? for update skip locked""",
-        (rs, i) -> new OutboxMessage(rs.getLong(1), rs.getString(2), rs.getString(3),
-            rs.getBytes(4), rs.getString(5)),
+        (rs, i) ->
+            new OutboxMessage(
+                rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getString(5)),
         limit);
   }
 

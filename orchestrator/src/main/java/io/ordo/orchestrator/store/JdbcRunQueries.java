@@ -22,12 +22,21 @@ public class JdbcRunQueries {
 
   /** Filters for a run list; null means no filter. */
   public record RunFilter(
-      @Nullable String workflow, @Nullable String status, @Nullable Instant since,
-      @Nullable Instant until, int limit, @Nullable String cursor) {}
+      @Nullable String workflow,
+      @Nullable String status,
+      @Nullable Instant since,
+      @Nullable Instant until,
+      int limit,
+      @Nullable String cursor) {}
 
   public record RunSummary(
-      String runId, String workflow, int version, String status, Instant createdAt,
-      Instant updatedAt, @Nullable Instant finishedAt) {}
+      String runId,
+      String workflow,
+      int version,
+      String status,
+      Instant createdAt,
+      Instant updatedAt,
+      @Nullable Instant finishedAt) {}
 
   public record RunPage(List<RunSummary> runs, @Nullable String nextCursor) {}
 
@@ -42,7 +51,9 @@ public class JdbcRunQueries {
   }
 
   public RunPage list(RunFilter filter) {
-    StringBuilder sql = new StringBuilder("""
+    StringBuilder sql =
+        new StringBuilder(
+            """
         select run_id, workflow_name, workflow_version, status, created_at, updated_at, finished_at
         from runs where true""");
     List<Object> args = new ArrayList<>();
@@ -70,10 +81,19 @@ public class JdbcRunQueries {
     }
     sql.append(" order by created_at desc, run_id desc limit ?");
     args.add(filter.limit() + 1);
-    List<RunSummary> rows = jdbc.query(sql.toString(), (rs, i) -> new RunSummary(
-        rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
-        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()), args.toArray());
+    List<RunSummary> rows =
+        jdbc.query(
+            sql.toString(),
+            (rs, i) ->
+                new RunSummary(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getInt(3),
+                    rs.getString(4),
+                    rs.getTimestamp(5).toInstant(),
+                    rs.getTimestamp(6).toInstant(),
+                    rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()),
+            args.toArray());
     if (rows.size() <= filter.limit()) {
       return new RunPage(rows, null);
     }
@@ -85,18 +105,28 @@ public class JdbcRunQueries {
   /** How many runs are in each status, for one workflow or all. */
   public java.util.Map<String, Long> countByStatus(@Nullable String workflow) {
     java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-    String sql = "select status, count(*) from runs"
-        + (workflow == null ? "" : " where workflow_name = ?") + " group by status";
-    jdbc.query(sql, rs -> {
-      counts.put(rs.getString(1), rs.getLong(2));
-    }, workflow == null ? new Object[0] : new Object[] {workflow});
+    String sql =
+        "select status, count(*) from runs"
+            + (workflow == null ? "" : " where workflow_name = ?")
+            + " group by status";
+    jdbc.query(
+        sql,
+        rs -> {
+          counts.put(rs.getString(1), rs.getLong(2));
+        },
+        workflow == null ? new Object[0] : new Object[] {workflow});
     return counts;
   }
 
   public List<HistoryLine> history(String runId) {
-    return jdbc.query("select id, type, at, data from run_events where run_id = ? order by id",
-        (rs, i) -> new HistoryLine(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-            json.readTree(rs.getString(4))),
+    return jdbc.query(
+        "select id, type, at, data from run_events where run_id = ? order by id",
+        (rs, i) ->
+            new HistoryLine(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getTimestamp(3).toInstant(),
+                json.readTree(rs.getString(4))),
         UUID.fromString(runId));
   }
 
@@ -105,7 +135,9 @@ public class JdbcRunQueries {
 
     String encode() {
       String raw = createdAt + "|" + runId;
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
     static Cursor decode(String cursor) {

@@ -31,15 +31,24 @@ public class JdbcRunStore {
 
   /** Inserts a new run; false when a run with the same workflow and idempotency key exists. */
   public boolean insert(RunState run, @Nullable String idempotencyKey) {
-    int rows = jdbc.sql("""
+    int rows =
+        jdbc.sql(
+                """
             insert into runs (run_id, workflow_name, workflow_version, status, idempotency_key,
                               state, created_at, updated_at, finished_at)
             values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
             on conflict (workflow_name, idempotency_key) do nothing""")
-        .params(UUID.fromString(run.runId()), run.workflow(), run.version(), run.status().name(),
-            idempotencyKey, json.writeValueAsString(run), ts(run.startedAt()), ts(run.updatedAt()),
-            run.finishedAt() == null ? null : ts(run.finishedAt()))
-        .update();
+            .params(
+                UUID.fromString(run.runId()),
+                run.workflow(),
+                run.version(),
+                run.status().name(),
+                idempotencyKey,
+                json.writeValueAsString(run),
+                ts(run.startedAt()),
+                ts(run.updatedAt()),
+                run.finishedAt() == null ? null : ts(run.finishedAt()))
+            .update();
     return rows == 1;
   }
 
@@ -76,14 +85,20 @@ public class JdbcRunStore {
   public void update(Collection<RunState> runs) {
     List<Object[]> rows = new ArrayList<>(runs.size());
     for (RunState run : runs) {
-      rows.add(new Object[] {
-        run.status().name(), json.writeValueAsString(run), ts(run.updatedAt()),
-        run.finishedAt() == null ? null : ts(run.finishedAt()), UUID.fromString(run.runId())
-      });
+      rows.add(
+          new Object[] {
+            run.status().name(),
+            json.writeValueAsString(run),
+            ts(run.updatedAt()),
+            run.finishedAt() == null ? null : ts(run.finishedAt()),
+            UUID.fromString(run.runId())
+          });
     }
-    template.batchUpdate("""
+    template.batchUpdate(
+        """
         update runs set status = ?, state = ?::jsonb, updated_at = ?, finished_at = ?
-        where run_id = ?""", rows);
+        where run_id = ?""",
+        rows);
   }
 
   static Timestamp ts(java.time.Instant instant) {

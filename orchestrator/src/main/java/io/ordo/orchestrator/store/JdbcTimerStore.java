@@ -23,7 +23,8 @@ public class JdbcTimerStore {
 
   /** Due timers, oldest first; reading takes no lock (consuming does). */
   public List<DueTimer> due(Instant now, int limit) {
-    return jdbc.sql("select run_id, timer_key from timers where fire_at <= ? order by fire_at limit ?")
+    return jdbc.sql(
+            "select run_id, timer_key from timers where fire_at <= ? order by fire_at limit ?")
         .params(Timestamp.from(now), limit)
         .query((rs, i) -> new DueTimer(rs.getString(1), TimerKey.parse(rs.getString(2))))
         .list();
@@ -35,7 +36,8 @@ public class JdbcTimerStore {
    */
   public boolean consume(String runId, TimerKey key, Instant now) {
     return jdbc.sql("delete from timers where run_id = ? and timer_key = ? and fire_at <= ?")
-        .params(UUID.fromString(runId), key.id(), Timestamp.from(now))
-        .update() == 1;
+            .params(UUID.fromString(runId), key.id(), Timestamp.from(now))
+            .update()
+        == 1;
   }
 }

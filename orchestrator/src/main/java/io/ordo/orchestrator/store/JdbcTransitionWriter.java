@@ -52,12 +52,16 @@ public class JdbcTransitionWriter {
     }
     batch("insert into run_events (run_id, type, at, data) values (?, ?, ?, ?::jsonb)", history);
     batch("delete from timers where run_id = ? and timer_key = ?", timersToDrop);
-    batch("""
+    batch(
+        """
         insert into timers (run_id, timer_key, fire_at) values (?, ?, ?)
-        on conflict (run_id, timer_key) do update set fire_at = excluded.fire_at""", timersToSet);
-    batch("""
+        on conflict (run_id, timer_key) do update set fire_at = excluded.fire_at""",
+        timersToSet);
+    batch(
+        """
         insert into outbox (topic, message_key, payload, traceparent, created_at)
-        values (?, ?, ?, ?, ?)""", outbox);
+        values (?, ?, ?, ?, ?)""",
+        outbox);
   }
 
   private void batch(String sql, List<Object[]> rows) {

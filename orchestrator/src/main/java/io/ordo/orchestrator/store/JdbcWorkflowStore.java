@@ -29,7 +29,8 @@ public class JdbcWorkflowStore {
 
   /** Stores the YAML as the next version of {@code name}; the primary key settles races. */
   public int insertNextVersion(String name, String contentHash, String yaml, Instant now) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             insert into workflow_versions (name, version, content_hash, yaml, created_at)
             select ?, coalesce(max(version), 0) + 1, ?, ?, ? from workflow_versions where name = ?
             returning version""")
@@ -39,8 +40,9 @@ public class JdbcWorkflowStore {
   }
 
   public Optional<StoredVersion> find(String name, int version) {
-    return jdbc.sql("select name, version, yaml, created_at from workflow_versions "
-            + "where name = ? and version = ?")
+    return jdbc.sql(
+            "select name, version, yaml, created_at from workflow_versions "
+                + "where name = ? and version = ?")
         .params(name, version)
         .query(StoredVersion.class)
         .optional();
@@ -54,8 +56,9 @@ public class JdbcWorkflowStore {
   }
 
   public List<StoredVersion> versions(String name) {
-    return jdbc.sql("select name, version, yaml, created_at from workflow_versions "
-            + "where name = ? order by version desc")
+    return jdbc.sql(
+            "select name, version, yaml, created_at from workflow_versions "
+                + "where name = ? order by version desc")
         .param(name)
         .query(StoredVersion.class)
         .list();
@@ -63,7 +66,8 @@ public class JdbcWorkflowStore {
 
   /** The newest version of every workflow, by name. */
   public List<StoredVersion> latestOfEach() {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select distinct on (name) name, version, yaml, created_at
             from workflow_versions order by name, version desc""")
         .query(StoredVersion.class)

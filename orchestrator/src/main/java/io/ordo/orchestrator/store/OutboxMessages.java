@@ -21,8 +21,15 @@ public class OutboxMessages {
   }
 
   Object[] dispatch(Command.DispatchStep d, Timestamp at) {
-    StepDispatch message = new StepDispatch(
-        d.runId(), d.stepId(), d.attempt(), d.function(), d.input(), d.deadline(), d.idempotencyKey());
+    StepDispatch message =
+        new StepDispatch(
+            d.runId(),
+            d.stepId(),
+            d.attempt(),
+            d.function(),
+            d.input(),
+            d.deadline(),
+            d.idempotencyKey());
     String topic = Topics.functionTopic(kafka.functionTopicPrefix(), d.function());
     return new Object[] {topic, d.runId(), ProtocolJson.write(message), traceparent(d), at};
   }
@@ -40,7 +47,9 @@ public class OutboxMessages {
   /** The run is the trace (its id is 32 hex digits); each attempt is a span within it. */
   static String traceparent(Command.DispatchStep d) {
     String traceId = d.runId().replace("-", "");
-    String spanId = String.format("%016x", (long) (d.stepId() + ":" + d.attempt()).hashCode() & 0xffffffffL | 1L << 40);
+    String spanId =
+        String.format(
+            "%016x", (long) (d.stepId() + ":" + d.attempt()).hashCode() & 0xffffffffL | 1L << 40);
     return "00-" + traceId + "-" + spanId + "-01";
   }
 }

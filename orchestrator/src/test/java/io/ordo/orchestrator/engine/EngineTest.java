@@ -24,12 +24,15 @@ class EngineTest {
   @Test
   void startsByDispatchingTheFirstStepWithItsInputDeadlineAndIdempotencyKey() {
     assertThat(order.run.status()).isEqualTo(RunStatus.RUNNING);
-    assertThat(order.dispatches()).singleElement().satisfies(d -> {
-      assertThat(d.function()).isEqualTo("payments.validate");
-      assertThat(d.input()).isEqualTo(object("orderId", "o-1"));
-      assertThat(d.deadline()).isEqualTo(order.now.plus(Workflows.TIMEOUT));
-      assertThat(d.idempotencyKey()).isEqualTo(EngineHarness.RUN_ID + ":pay:1");
-    });
+    assertThat(order.dispatches())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.function()).isEqualTo("payments.validate");
+              assertThat(d.input()).isEqualTo(object("orderId", "o-1"));
+              assertThat(d.deadline()).isEqualTo(order.now.plus(Workflows.TIMEOUT));
+              assertThat(d.idempotencyKey()).isEqualTo(EngineHarness.RUN_ID + ":pay:1");
+            });
     assertThat(order.scheduledAt(TimerKey.RUN_TIMEOUT)).isEqualTo(order.now.plus(ONE_HOUR));
   }
 
@@ -43,8 +46,8 @@ class EngineTest {
     assertThat(order.run.output()).isEqualTo(object("paymentId", "p-1"));
     assertThat(order.run.finishedAt()).isEqualTo(order.now);
     assertThat(t.commands()).contains(new Command.CancelTimer(TimerKey.RUN_TIMEOUT));
-    assertThat(t.commands()).anyMatch(c -> c instanceof Command.PublishRunEnded e
-        && e.status() == RunStatus.COMPLETED);
+    assertThat(t.commands())
+        .anyMatch(c -> c instanceof Command.PublishRunEnded e && e.status() == RunStatus.COMPLETED);
   }
 
   @Test
@@ -54,7 +57,8 @@ class EngineTest {
     assertThat(order.step("pay").status()).isEqualTo(StepStatus.BACKING_OFF);
     assertThat(order.step("pay").nextAttemptAt()).isEqualTo(order.now.plusSeconds(1));
     order.fire(TimerKey.retry("pay", 2));
-    assertThat(order.dispatches()).singleElement()
+    assertThat(order.dispatches())
+        .singleElement()
         .satisfies(d -> assertThat(d.idempotencyKey()).endsWith(":pay:2"));
     assertThat(order.step("pay").status()).isEqualTo(StepStatus.ACTIVE);
   }
@@ -77,10 +81,12 @@ class EngineTest {
     order.fail("pay", "GatewayDown", true);
 
     assertThat(order.run.status()).isEqualTo(RunStatus.FAILED);
-    assertThat(order.run.error()).satisfies(e -> {
-      assertThat(e.type()).isEqualTo("GatewayDown");
-      assertThat(e.stepId()).isEqualTo("pay");
-    });
+    assertThat(order.run.error())
+        .satisfies(
+            e -> {
+              assertThat(e.type()).isEqualTo("GatewayDown");
+              assertThat(e.stepId()).isEqualTo("pay");
+            });
     assertThat(order.step("pay").attempts()).hasSize(3);
   }
 
@@ -101,12 +107,16 @@ class EngineTest {
 
     assertThat(order.run.status()).isEqualTo(RunStatus.COMPENSATING);
     assertThat(order.run.compensationOrder()).containsExactly("reserve", "pay");
-    assertThat(order.dispatches()).singleElement().satisfies(d -> {
-      assertThat(d.function()).isEqualTo("inventory.release");
-      assertThat(d.input()).isEqualTo(object("reservationId", "r-1"));
-    });
+    assertThat(order.dispatches())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.function()).isEqualTo("inventory.release");
+              assertThat(d.input()).isEqualTo(object("reservationId", "r-1"));
+            });
     order.complete("reserve.compensate", object("released", "r-1"));
-    assertThat(order.dispatches()).singleElement()
+    assertThat(order.dispatches())
+        .singleElement()
         .satisfies(d -> assertThat(d.function()).isEqualTo("payments.refund"));
     order.complete("pay.compensate", object("refundId", "f-1"));
     assertThat(order.run.status()).isEqualTo(RunStatus.COMPENSATED);
@@ -127,8 +137,10 @@ class EngineTest {
 
   @Test
   void waitsForAnOperatorWhenACompensationGivesUpAndResumesItOnRetry() {
-    EngineHarness run = new EngineHarness(
-        Workflows.order(null, Workflows.ONE_TRY, Workflows.PASS_INPUT), object("orderId", "o-2"));
+    EngineHarness run =
+        new EngineHarness(
+            Workflows.order(null, Workflows.ONE_TRY, Workflows.PASS_INPUT),
+            object("orderId", "o-2"));
     run.complete("pay", object("paymentId", "p-2"));
     run.fail("reserve", "OutOfStock", false);
     run.fail("pay.compensate", "GatewayDown", true);
@@ -136,7 +148,8 @@ class EngineTest {
 
     run.apply(new RunEvent.RetryRequested());
     assertThat(run.run.status()).isEqualTo(RunStatus.COMPENSATING);
-    assertThat(run.dispatches()).singleElement()
+    assertThat(run.dispatches())
+        .singleElement()
         .satisfies(d -> assertThat(d.idempotencyKey()).endsWith(":pay.compensate:2"));
     run.complete("pay.compensate", object("refundId", "f-2"));
     assertThat(run.run.status()).isEqualTo(RunStatus.COMPENSATED);
@@ -231,8 +244,9 @@ class EngineTest {
   @Test
   void ignoresADuplicateResult() {
     order.complete("pay", object("paymentId", "p-1"));
-    Transition again = order.apply(new RunEvent.StepCompleted("pay", 1, object("paymentId", "p-1"),
-        order.report()));
+    Transition again =
+        order.apply(
+            new RunEvent.StepCompleted("pay", 1, object("paymentId", "p-1"), order.report()));
 
     assertThat(again.ignored()).isEqualTo(Ignored.DUPLICATE);
     assertThat(again.commands()).isEmpty();
@@ -241,8 +255,9 @@ class EngineTest {
   @Test
   void ignoresALateResultForAnAttemptThatTimedOut() {
     order.fire(TimerKey.attemptTimeout("pay", 1));
-    Transition late = order.apply(new RunEvent.StepCompleted("pay", 1, object("paymentId", "p-1"),
-        order.report()));
+    Transition late =
+        order.apply(
+            new RunEvent.StepCompleted("pay", 1, object("paymentId", "p-1"), order.report()));
 
     assertThat(late.ignored()).isEqualTo(Ignored.STALE);
     assertThat(order.step("pay").status()).isEqualTo(StepStatus.BACKING_OFF);
@@ -280,7 +295,8 @@ class EngineTest {
 
     assertThat(order.run.status()).isEqualTo(RunStatus.RUNNING);
     assertThat(order.run.error()).isNull();
-    assertThat(order.dispatches()).singleElement()
+    assertThat(order.dispatches())
+        .singleElement()
         .satisfies(d -> assertThat(d.idempotencyKey()).endsWith(":pay:2"));
     order.fail("pay", "GatewayDown", true);
     assertThat(order.step("pay").status()).isEqualTo(StepStatus.BACKING_OFF);
@@ -293,8 +309,10 @@ class EngineTest {
 
   @Test
   void anInputExpressionThatFailsFailsTheStepWithoutRetry() {
-    EngineHarness run = new EngineHarness(
-        Workflows.order(null, Workflows.THREE_TRIES, Workflows.BROKEN), object("orderId", "o-3"));
+    EngineHarness run =
+        new EngineHarness(
+            Workflows.order(null, Workflows.THREE_TRIES, Workflows.BROKEN),
+            object("orderId", "o-3"));
     run.complete("pay", object("paymentId", "p-3"));
     run.complete("reserve", object("reservationId", "r-3"));
 
@@ -304,8 +322,8 @@ class EngineTest {
 
   @Test
   void anOutputExpressionThatFailsFailsTheRun() {
-    EngineHarness run = new EngineHarness(
-        Workflows.single(Workflows.ONE_TRY, Workflows.BROKEN), JSON.objectNode());
+    EngineHarness run =
+        new EngineHarness(Workflows.single(Workflows.ONE_TRY, Workflows.BROKEN), JSON.objectNode());
     run.complete("only", JSON.objectNode());
 
     assertThat(run.run.status()).isEqualTo(RunStatus.FAILED);

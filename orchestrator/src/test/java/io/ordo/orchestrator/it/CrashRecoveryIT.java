@@ -19,14 +19,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Kills orchestrators with SIGKILL while a few hundred runs are in flight, lets others take over
- * (two at once at the end), and checks that every run ends where it should with no result
- * applied twice. Runs against a database and topics of its own, apart from the other tests.
+ * (two at once at the end), and checks that every run ends where it should with no result applied
+ * twice. Runs against a database and topics of its own, apart from the other tests.
  */
 class CrashRecoveryIT {
 
   private static final String[] KINDS = {"ok", "declined", "out-of-stock", "flaky"};
-  private static final Map<String, String> EXPECTED = Map.of(
-      "ok", "COMPLETED", "declined", "FAILED", "out-of-stock", "COMPENSATED", "flaky", "COMPLETED");
+  private static final Map<String, String> EXPECTED =
+      Map.of(
+          "ok",
+          "COMPLETED",
+          "declined",
+          "FAILED",
+          "out-of-stock",
+          "COMPENSATED",
+          "flaky",
+          "COMPLETED");
 
   private final List<OrchestratorProcess> processes = new ArrayList<>();
   private final Map<String, String> expectedByRun = new HashMap<>();
@@ -45,25 +53,34 @@ class CrashRecoveryIT {
 
     OrchestratorProcess first = launch("crash-1", settings);
     submit(first, 150);
-    Thread.sleep(1_500);
+    int inFlightAtFirstKill = countUnfinished();
     first.kill();
 
     OrchestratorProcess second = launch("crash-2", settings);
     submit(second, 150);
-    Thread.sleep(1_500);
+    int inFlightAtSecondKill = countUnfinished();
     second.kill();
 
     launch("crash-3", settings);
     launch("crash-4", settings);
 
-    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+    await()
+        .atMost(Duration.ofMinutes(4))
+        .pollInterval(Duration.ofSeconds(1))
         .until(() -> countUnfinished() == 0);
+    System.out.printf(
+        "killed orchestrators with %d and %d of 300 runs unfinished%n",
+        inFlightAtFirstKill, inFlightAtSecondKill);
+    assertThat(inFlightAtFirstKill + inFlightAtSecondKill)
+        .as("runs in flight when killed")
+        .isPositive();
     assertThat(statuses()).isEqualTo(expectedByRun);
     assertThat(resultsAppliedMoreThanOnce()).isEmpty();
     assertThat(attemptsPerStepOutsideRetries()).isEmpty();
   }
 
-  private OrchestratorProcess launch(String name, List<String> settings) throws InterruptedException {
+  private OrchestratorProcess launch(String name, List<String> settings)
+      throws InterruptedException {
     OrchestratorProcess process = OrchestratorProcess.start(name, settings);
     processes.add(process);
     return process.awaitReady(Duration.ofSeconds(90));
@@ -74,12 +91,13 @@ class CrashRecoveryIT {
     for (int i = 0; i < runs; i++) {
       String kind = KINDS[i % KINDS.length];
       String orderId = UUID.randomUUID().toString();
-      String input = switch (kind) {
-        case "declined" -> OrdoIT.order(orderId, 50_000, "a@example.com", "SKU-1");
-        case "out-of-stock" -> OrdoIT.order(orderId, 10, "a@example.com", "OOS-1");
-        case "flaky" -> OrdoIT.order(orderId, 10, "flaky@example.com", "SKU-1");
-        default -> OrdoIT.order(orderId, 10, "a@example.com", "SKU-1");
-      };
+      String input =
+          switch (kind) {
+            case "declined" -> OrdoIT.order(orderId, 50_000, "a@example.com", "SKU-1");
+            case "out-of-stock" -> OrdoIT.order(orderId, 10, "a@example.com", "OOS-1");
+            case "flaky" -> OrdoIT.order(orderId, 10, "flaky@example.com", "SKU-1");
+            default -> OrdoIT.order(orderId, 10, "a@example.com", "SKU-1");
+          };
       expectedByRun.put(api.startRun("order-fulfillment", input), EXPECTED.get(kind));
     }
   }
@@ -87,7 +105,9 @@ class CrashRecoveryIT {
   private List<String> isolatedSettings() throws SQLException {
     TestInfrastructure.Endpoints endpoints = TestInfrastructure.get();
     String database = "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection c = DriverManager.getConnection(endpoints.jdbcUrl(), endpoints.username(), endpoints.password());
+    try (Connection c =
+            DriverManager.getConnection(
+                endpoints.jdbcUrl(), endpoints.username(), endpoints.password());
         Statement s = c.createStatement()) {
       s.execute("create database " + database);
     }
@@ -120,7 +140,8 @@ class CrashRecoveryIT {
   /** A result applied twice would show as two completions or failures of one attempt. */
   private List<String> resultsAppliedMoreThanOnce() throws SQLException {
     List<String> twice = new ArrayList<>();
-    query("""
+    query(
+        """
         select run_id, data->>'stepId', data->>'attempt', count(*) from run_events
         where type in ('StepCompleted', 'StepFailed', 'StepTimedOut')
         group by 1, 2, 3 having count(*) > 1""",
@@ -131,7 +152,8 @@ class CrashRecoveryIT {
   /** Each attempt number of a step appears once in the run's state. */
   private List<String> attemptsPerStepOutsideRetries() throws SQLException {
     List<String> wrong = new ArrayList<>();
-    query("""
+    query(
+        """
         select run_id, step->>'stepId' from runs, jsonb_array_elements(state->'steps') step
         where (select count(*) from jsonb_array_elements(step->'attempts'))
            <> (select count(distinct a->>'number') from jsonb_array_elements(step->'attempts') a)""",
@@ -145,7 +167,8 @@ class CrashRecoveryIT {
 
   private void query(String sql, Row row) throws SQLException {
     TestInfrastructure.Endpoints endpoints = TestInfrastructure.get();
-    try (Connection c = DriverManager.getConnection(jdbcUrl, endpoints.username(), endpoints.password());
+    try (Connection c =
+            DriverManager.getConnection(jdbcUrl, endpoints.username(), endpoints.password());
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {

@@ -26,11 +26,21 @@ class DeadLetterIT extends OrdoIT {
   void parksUnreadableResultsOnTheDeadLetterTopicAndGoesOn() throws Exception {
     String kafka = TestInfrastructure.get().kafka();
     String marker = UUID.randomUUID().toString();
-    try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka), new StringSerializer(), new StringSerializer())) {
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka),
+            new StringSerializer(),
+            new StringSerializer())) {
       producer.send(new ProducerRecord<>("ordo.results", marker, "this is not JSON")).get();
-      producer.send(new ProducerRecord<>("ordo.results", marker,
-          "{\"runId\": \"" + UUID.randomUUID() + "\", \"stepId\": \"x\", \"attempt\": 1, \"status\": \"COMPLETED\"}")).get();
+      producer
+          .send(
+              new ProducerRecord<>(
+                  "ordo.results",
+                  marker,
+                  "{\"runId\": \""
+                      + UUID.randomUUID()
+                      + "\", \"stepId\": \"x\", \"attempt\": 1, \"status\": \"COMPLETED\"}"))
+          .get();
     }
 
     String runId = api.startRun("order-fulfillment", order("o-300", 1, "eve@example.com", "SKU-1"));
@@ -43,24 +53,38 @@ class DeadLetterIT extends OrdoIT {
   }
 
   private static String reason(ConsumerRecord<String, String> record) {
-    return new String(record.headers().lastHeader(KafkaDeadLetters.REASON).value(), StandardCharsets.UTF_8);
+    return new String(
+        record.headers().lastHeader(KafkaDeadLetters.REASON).value(), StandardCharsets.UTF_8);
   }
 
   private static List<ConsumerRecord<String, String>> deadLettersKeyed(String kafka, String key) {
     List<ConsumerRecord<String, String>> found = new ArrayList<>();
-    try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-        ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-reader-" + key,
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+    try (var consumer =
+        new KafkaConsumer<>(
+            Map.<String, Object>of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                kafka,
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "dead-letter-reader-" + key,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
       consumer.subscribe(List.of("ordo.dead-letter"));
-      await().atMost(Duration.ofSeconds(30)).until(() -> {
-        consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-          if (key.equals(r.key())) {
-            found.add(r);
-          }
-        });
-        return found.size() >= 2;
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                consumer
+                    .poll(Duration.ofMillis(200))
+                    .forEach(
+                        r -> {
+                          if (key.equals(r.key())) {
+                            found.add(r);
+                          }
+                        });
+                return found.size() >= 2;
+              });
     }
     return found;
   }

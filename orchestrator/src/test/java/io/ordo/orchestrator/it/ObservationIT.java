@@ -16,33 +16,46 @@ class ObservationIT extends OrdoIT {
 
   @Test
   void streamsARunAsItChangesUntilItComesToRest() throws Exception {
-    String runId = api.startRun("order-fulfillment", order("o-400", 3, "flaky@example.com", "SKU-1"));
+    String runId =
+        api.startRun("order-fulfillment", order("o-400", 3, "flaky@example.com", "SKU-1"));
 
-    HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/runs/" + runId + "/stream"))
-            .timeout(Duration.ofSeconds(60)).build(),
-        HttpResponse.BodyHandlers.ofLines());
-    List<JsonNode> events = response.body()
-        .filter(line -> line.startsWith("data:"))
-        .map(line -> JsonMapper.builder().build().readTree(line.substring(5)))
-        .toList();
+    HttpResponse<java.util.stream.Stream<String>> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:" + port + "/api/v1/runs/" + runId + "/stream"))
+                    .timeout(Duration.ofSeconds(60))
+                    .build(),
+                HttpResponse.BodyHandlers.ofLines());
+    List<JsonNode> events =
+        response
+            .body()
+            .filter(line -> line.startsWith("data:"))
+            .map(line -> JsonMapper.builder().build().readTree(line.substring(5)))
+            .toList();
 
-    assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("text/event-stream"));
+    assertThat(response.headers().firstValue("content-type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream"));
     assertThat(events.size()).isGreaterThan(1);
     assertThat(events.getLast().get("status").asString()).isEqualTo("COMPLETED");
   }
 
   @Test
   void metersEveryFunctionAndCountsRunsByStatus() {
-    String runId = api.startRun("order-fulfillment", order("o-401", 3, "flaky@example.com", "SKU-1"));
+    String runId =
+        api.startRun("order-fulfillment", order("o-401", 3, "flaky@example.com", "SKU-1"));
     awaitStatus(runId, "COMPLETED");
 
     JsonNode functions = api.get("/functions").body();
     JsonNode counts = api.get("/runs/counts?workflow=order-fulfillment").body();
 
-    JsonNode email = functions.valueStream()
-        .filter(f -> f.get("function").asString().equals("email.send")).findFirst().orElseThrow();
+    JsonNode email =
+        functions
+            .valueStream()
+            .filter(f -> f.get("function").asString().equals("email.send"))
+            .findFirst()
+            .orElseThrow();
     assertThat(email.get("invocations").asLong()).isGreaterThanOrEqualTo(2);
     assertThat(email.get("failures").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(email.get("retries").asLong()).isGreaterThanOrEqualTo(1);

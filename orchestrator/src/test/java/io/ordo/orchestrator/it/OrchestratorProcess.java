@@ -31,17 +31,22 @@ final class OrchestratorProcess {
     try {
       int port = freePort();
       Path log = Files.createDirectories(Path.of("target", "processes")).resolve(name + ".log");
-      List<String> command = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Xmx384m", "-XX:TieredStopAtLevel=1",
-          "-cp", System.getProperty("java.class.path"),
-          "io.ordo.orchestrator.OrdoApplication",
-          "--server.port=" + port));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx384m",
+                  "-XX:TieredStopAtLevel=1",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  "io.ordo.orchestrator.OrdoApplication",
+                  "--server.port=" + port));
       settings.forEach(s -> command.add("--" + s));
-      Process process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       return new OrchestratorProcess(process, port, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -54,10 +59,14 @@ final class OrchestratorProcess {
     Instant deadline = Instant.now().plus(timeout);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("orchestrator died while starting; see " + log.toAbsolutePath());
+        throw new IllegalStateException(
+            "orchestrator died while starting; see " + log.toAbsolutePath());
       }
       try {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/workflows/order-fulfillment")).build();
+        var request =
+            HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + port + "/api/v1/workflows/order-fulfillment"))
+                .build();
         if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
           return this;
         }
@@ -66,7 +75,8 @@ final class OrchestratorProcess {
       }
       Thread.sleep(200);
     }
-    throw new IllegalStateException("orchestrator not ready after " + timeout + "; see " + log.toAbsolutePath());
+    throw new IllegalStateException(
+        "orchestrator not ready after " + timeout + "; see " + log.toAbsolutePath());
   }
 
   /** SIGKILL: no shutdown hook, no graceful close, no committed offsets. */
@@ -77,7 +87,8 @@ final class OrchestratorProcess {
 
   void stop() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    if (!process.waitFor(
+        Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
       kill();
     }
   }

@@ -9,7 +9,8 @@ class OrderSagaIT extends OrdoIT {
 
   @Test
   void takesPaymentReservesStockAndEmailsTheCustomer() {
-    String runId = api.startRun("order-fulfillment", order("o-100", 42.5, "ann@example.com", "SKU-1"));
+    String runId =
+        api.startRun("order-fulfillment", order("o-100", 42.5, "ann@example.com", "SKU-1"));
 
     JsonNode run = awaitStatus(runId, "COMPLETED");
 
@@ -24,7 +25,8 @@ class OrderSagaIT extends OrdoIT {
 
   @Test
   void failsADeclinedCardWithNothingToCompensate() {
-    String runId = api.startRun("order-fulfillment", order("o-101", 20_000, "bob@example.com", "SKU-1"));
+    String runId =
+        api.startRun("order-fulfillment", order("o-101", 20_000, "bob@example.com", "SKU-1"));
 
     JsonNode run = awaitStatus(runId, "FAILED");
 
@@ -45,28 +47,38 @@ class OrderSagaIT extends OrdoIT {
     assertThat(refund.get("status").asString()).isEqualTo("COMPLETED");
     assertThat(refund.get("attempts")).hasSize(1);
     JsonNode history = api.get("/runs/" + runId + "/events").body();
-    assertThat(history.valueStream()
-        .filter(e -> e.get("type").asString().equals("StepScheduled"))
-        .filter(e -> e.get("data").get("stepId").asString().equals("validatePayment.compensate")))
+    assertThat(
+            history
+                .valueStream()
+                .filter(e -> e.get("type").asString().equals("StepScheduled"))
+                .filter(
+                    e ->
+                        e.get("data")
+                            .get("stepId")
+                            .asString()
+                            .equals("validatePayment.compensate")))
         .hasSize(1);
   }
 
   @Test
   void retriesAFlakyEmailServerAndCompletes() {
-    String runId = api.startRun("order-fulfillment", order("o-103", 10, "flaky@example.com", "SKU-1"));
+    String runId =
+        api.startRun("order-fulfillment", order("o-103", 10, "flaky@example.com", "SKU-1"));
 
     JsonNode run = awaitStatus(runId, "COMPLETED");
 
     JsonNode attempts = step(run, "sendConfirmation").get("attempts");
     assertThat(attempts).hasSize(2);
     assertThat(attempts.get(0).get("status").asString()).isEqualTo("FAILED");
-    assertThat(attempts.get(0).get("error").get("type").asString()).isEqualTo("MailServerUnavailable");
+    assertThat(attempts.get(0).get("error").get("type").asString())
+        .isEqualTo("MailServerUnavailable");
     assertThat(attempts.get(1).get("status").asString()).isEqualTo("COMPLETED");
   }
 
   @Test
   void retriesAnAttemptThatTimesOut() {
-    api.deploy("""
+    api.deploy(
+        """
         name: slow-once
         steps:
           - id: slow

@@ -26,15 +26,17 @@ public final class OrdoApi {
   }
 
   public Response deploy(String yaml) {
-    return send(HttpRequest.newBuilder(URI.create(base + "/workflows"))
-        .header("Content-Type", "application/yaml")
-        .POST(HttpRequest.BodyPublishers.ofString(yaml)));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + "/workflows"))
+            .header("Content-Type", "application/yaml")
+            .POST(HttpRequest.BodyPublishers.ofString(yaml)));
   }
 
   public Response start(String workflow, String inputJson, String idempotencyKey) {
-    var request = HttpRequest.newBuilder(URI.create(base + "/workflows/" + workflow + "/runs"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(inputJson));
+    var request =
+        HttpRequest.newBuilder(URI.create(base + "/workflows/" + workflow + "/runs"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(inputJson));
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
@@ -54,8 +56,8 @@ public final class OrdoApi {
   }
 
   public Response post(String path) {
-    return send(HttpRequest.newBuilder(URI.create(base + path))
-        .POST(HttpRequest.BodyPublishers.noBody()));
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
   public JsonNode run(String runId) {
@@ -68,9 +70,9 @@ public final class OrdoApi {
 
   private Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      JsonNode body = response.body().isEmpty()
-          ? JSON.nullNode() : JSON.readTree(response.body());
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
       return new Response(response.statusCode(), body, response.headers().map());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

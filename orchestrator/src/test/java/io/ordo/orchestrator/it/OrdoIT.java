@@ -23,8 +23,7 @@ public abstract class OrdoIT {
 
   private static OrdoWorker testWorker;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   protected OrdoApi api;
 
@@ -48,33 +47,47 @@ public abstract class OrdoIT {
     if (testWorker != null) {
       return;
     }
-    testWorker = OrdoWorker.builder(TestInfrastructure.get().kafka())
-        .workerId("test-worker")
-        .concurrency(16)
-        .handler("test.slow-first", ctx -> {
-          if (ctx.attempt() == 1) {
-            Thread.sleep(ctx.input().path("millis").asLong(3_000));
-          }
-          return ctx.input();
-        })
-        .handler("test.fail-first", ctx -> {
-          if (ATTEMPTS.computeIfAbsent(ctx.runId(), id -> new AtomicInteger()).incrementAndGet() == 1) {
-            throw StepFailure.nonRetryable("NotYet", "fails the first time it runs for a run");
-          }
-          return ctx.input();
-        })
-        .handler("test.sleep", ctx -> {
-          Thread.sleep(ctx.input().path("millis").asLong(60_000));
-          return ctx.input();
-        })
-        .build();
+    testWorker =
+        OrdoWorker.builder(TestInfrastructure.get().kafka())
+            .workerId("test-worker")
+            .concurrency(16)
+            .handler(
+                "test.slow-first",
+                ctx -> {
+                  if (ctx.attempt() == 1) {
+                    Thread.sleep(ctx.input().path("millis").asLong(3_000));
+                  }
+                  return ctx.input();
+                })
+            .handler(
+                "test.fail-first",
+                ctx -> {
+                  if (ATTEMPTS
+                          .computeIfAbsent(ctx.runId(), id -> new AtomicInteger())
+                          .incrementAndGet()
+                      == 1) {
+                    throw StepFailure.nonRetryable(
+                        "NotYet", "fails the first time it runs for a run");
+                  }
+                  return ctx.input();
+                })
+            .handler(
+                "test.sleep",
+                ctx -> {
+                  Thread.sleep(ctx.input().path("millis").asLong(60_000));
+                  return ctx.input();
+                })
+            .build();
     testWorker.start();
   }
 
-  private static final ConcurrentHashMap<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<String, AtomicInteger> ATTEMPTS =
+      new ConcurrentHashMap<>();
 
   protected JsonNode awaitStatus(String runId, String status) {
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(100))
         .until(() -> api.status(runId), s -> s.equals(status));
     return api.run(runId);
   }

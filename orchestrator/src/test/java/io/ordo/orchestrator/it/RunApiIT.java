@@ -26,7 +26,9 @@ class RunApiIT extends OrdoIT {
 
   @Test
   void rejectsAnInvalidDefinitionWithEveryErrorAndItsLine() {
-    Response response = api.deploy("""
+    Response response =
+        api.deploy(
+            """
         name: Bad Name
         steps:
           - id: first
@@ -37,7 +39,8 @@ class RunApiIT extends OrdoIT {
         """);
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.headers().get("content-type").getFirst()).startsWith("application/problem+json");
+    assertThat(response.headers().get("content-type").getFirst())
+        .startsWith("application/problem+json");
     JsonNode errors = response.body().get("errors");
     assertThat(errors.size()).isGreaterThanOrEqualTo(3);
     assertThat(errors.valueStream().map(e -> e.get("line").asInt())).contains(1, 5, 6);
@@ -56,7 +59,8 @@ class RunApiIT extends OrdoIT {
     assertThat(first.status()).isEqualTo(201);
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.body().get("version")).isEqualTo(first.body().get("version"));
-    assertThat(changed.body().get("version").asInt()).isEqualTo(first.body().get("version").asInt() + 1);
+    assertThat(changed.body().get("version").asInt())
+        .isEqualTo(first.body().get("version").asInt() + 1);
     JsonNode version = api.get("/workflows/echo-twice/versions/1").body();
     assertThat(version.get("yaml").asString()).isEqualTo(yaml);
     assertThat(version.get("graph").get("nodes")).hasSize(3);
@@ -64,7 +68,8 @@ class RunApiIT extends OrdoIT {
 
   @Test
   void cancelsARunningRunAndCompensatesWhatCompleted() {
-    api.deploy("""
+    api.deploy(
+        """
         name: cancellable
         steps:
           - id: first
@@ -83,7 +88,8 @@ class RunApiIT extends OrdoIT {
 
     assertThat(cancel.status()).isEqualTo(202);
     JsonNode run = awaitStatus(runId, "CANCELLED");
-    assertThat(step(run, "waiting").get("attempts").get(0).get("status").asString()).isEqualTo("CANCELLED");
+    assertThat(step(run, "waiting").get("attempts").get(0).get("status").asString())
+        .isEqualTo("CANCELLED");
     JsonNode undo = step(run, "first.compensate");
     assertThat(undo.get("attempts").get(0).get("input").get("undo").asInt()).isEqualTo(1);
     assertThat(api.post("/runs/" + runId + "/cancel").status()).isEqualTo(409);
@@ -91,7 +97,8 @@ class RunApiIT extends OrdoIT {
 
   @Test
   void retriesAFailedRunFromTheStepThatFailed() {
-    api.deploy("""
+    api.deploy(
+        """
         name: fails-once
         steps:
           - id: before
@@ -118,7 +125,9 @@ class RunApiIT extends OrdoIT {
     }
 
     JsonNode page1 = api.get("/runs?workflow=listed&limit=3").body();
-    JsonNode page2 = api.get("/runs?workflow=listed&limit=3&cursor=" + page1.get("nextCursor").asString()).body();
+    JsonNode page2 =
+        api.get("/runs?workflow=listed&limit=3&cursor=" + page1.get("nextCursor").asString())
+            .body();
 
     assertThat(page1.get("runs")).hasSize(3);
     assertThat(page2.get("runs")).hasSize(2);
@@ -138,7 +147,8 @@ class RunApiIT extends OrdoIT {
     Response unknownWorkflow = api.start("no-such-workflow", "{}", null);
     Response badJson = api.start("order-fulfillment", "{\"orderId\": ", null);
     Response badInput = api.start("order-fulfillment", "{\"orderId\": 7}", null);
-    Response tooBig = api.start("order-fulfillment", "{\"pad\": \"" + "x".repeat(1_100_000) + "\"}", null);
+    Response tooBig =
+        api.start("order-fulfillment", "{\"pad\": \"" + "x".repeat(1_100_000) + "\"}", null);
     Response badStatus = api.get("/runs?status=DONE");
 
     assertThat(unknownRun.status()).isEqualTo(404);
@@ -154,8 +164,13 @@ class RunApiIT extends OrdoIT {
   }
 
   private void awaitStep(String runId, String stepId) {
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-        .until(() -> api.run(runId).get("steps").valueStream()
-            .anyMatch(s -> s.get("stepId").asString().equals(stepId)));
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                api.run(runId)
+                    .get("steps")
+                    .valueStream()
+                    .anyMatch(s -> s.get("stepId").asString().equals(stepId)));
   }
 }

@@ -36,7 +36,10 @@ public final class TestInfrastructure {
     var kafka = new KafkaContainer("apache/kafka-native:4.1.0");
     postgres.start();
     kafka.start();
-    return new Endpoints(postgres.getJdbcUrl(), postgres.getUsername(), postgres.getPassword(),
+    return new Endpoints(
+        postgres.getJdbcUrl(),
+        postgres.getUsername(),
+        postgres.getPassword(),
         kafka.getBootstrapServers());
   }
 
@@ -49,8 +52,8 @@ public final class TestInfrastructure {
       // application contexts still using it: Spring runs these after closing every context.
       // The broker runs in this JVM and ends with it.
       SpringApplication.getShutdownHandlers().add(postgres::close);
-      return new Endpoints(postgres.jdbcUrl(), postgres.username(), postgres.password(),
-          kafka.bootstrapServers());
+      return new Endpoints(
+          postgres.jdbcUrl(), postgres.username(), postgres.password(), kafka.bootstrapServers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -17,56 +17,75 @@ import org.slf4j.LoggerFactory;
 /** The Kafka clients, threads and loops of a started worker, and their orderly shutdown. */
 public final class WorkerRuntime {
 
-    private static final Logger log = LoggerFactory.getLogger(WorkerRuntime.class);
-    private static final Duration CLOSE_MARGIN = Duration.ofSeconds(10);
+  private static final Logger log = LoggerFactory.getLogger(WorkerRuntime.class);
+  private static final Duration CLOSE_MARGIN = Duration.ofSeconds(10);
 
-    private final WorkerSettings settings;
-    private final ResultPublisher publisher;
-    private final ExecutorService handlerPool;
-    private final List<DispatchLoop> loops = new ArrayList<>();
+  private final WorkerSettings settings;
+  private final ResultPublisher publisher;
+  private final ExecutorService handlerPool;
+  private final List<DispatchLoop> loops = new ArrayList<>();
 
-    private WorkerRuntime(WorkerSettings settings) {
-        this.settings = settings;
-        this.publisher = new ResultPublisher(settings.resultsTopic(),
-                new KafkaProducer<>(settings.producerConfig(), new StringSerializer(), new ByteArraySerializer()));
-        this.handlerPool = Executors.newFixedThreadPool(settings.concurrency(),
-                Thread.ofPlatform().name("ordo-worker-handler-", 1).factory());
+  private WorkerRuntime(WorkerSettings settings) {
+    this.settings = settings;
+    this.publisher =
+        new ResultPublisher(
+            settings.resultsTopic(),
+            new KafkaProducer<>(
+                settings.producerConfig(), new StringSerializer(), new ByteArraySerializer()));
+    this.handlerPool =
+        Executors.newFixedThreadPool(
+            settings.concurrency(), Thread.ofPlatform().name("ordo-worker-handler-", 1).factory());
+  }
+
+  public static WorkerRuntime start(WorkerSettings settings) {
+    WorkerRuntime runtime = new WorkerRuntime(settings);
+    StepExecution execution =
+        new StepExecution(settings.workerId(), settings.clock(), runtime.publisher);
+    for (ConsumerGroupPlan group : settings.groups()) {
+      var consumer =
+          new KafkaConsumer<>(
+              settings.consumerConfig(group),
+              new StringDeserializer(),
+              new ByteArrayDeserializer());
+      DispatchLoop loop =
+          new DispatchLoop(
+              consumer,
+              group,
+              runtime.handlerPool,
+              execution,
+              runtime.publisher,
+              settings.maxInFlightPerGroup(),
+              settings.shutdownTimeout());
+      runtime.loops.add(loop);
+      Thread.ofPlatform().name("ordo-worker-poll-" + group.groupId()).start(loop);
     }
+    log.info(
+        "Worker {} started: functions {} in {} consumer group(s), {} handler threads",
+        settings.workerId(),
+        settings.handlers().keySet(),
+        runtime.loops.size(),
+        settings.concurrency());
+    return runtime;
+  }
 
-    public static WorkerRuntime start(WorkerSettings settings) {
-        WorkerRuntime runtime = new WorkerRuntime(settings);
-        StepExecution execution = new StepExecution(settings.workerId(), settings.clock(), runtime.publisher);
-        for (ConsumerGroupPlan group : settings.groups()) {
-            var consumer = new KafkaConsumer<>(
-                    settings.consumerConfig(group), new StringDeserializer(), new ByteArrayDeserializer());
-            DispatchLoop loop = new DispatchLoop(consumer, group, runtime.handlerPool, execution, runtime.publisher,
-                    settings.maxInFlightPerGroup(), settings.shutdownTimeout());
-            runtime.loops.add(loop);
-            Thread.ofPlatform().name("ordo-worker-poll-" + group.groupId()).start(loop);
+  /**
+   * Stops taking dispatches, lets running handlers finish and their results be acknowledged and
+   * committed (up to the shutdown timeout), then closes the clients. A handler still running after
+   * that is interrupted; its dispatch is delivered again.
+   */
+  public void close() {
+    loops.forEach(DispatchLoop::stop);
+    try {
+      for (DispatchLoop loop : loops) {
+        if (!loop.awaitFinished(settings.shutdownTimeout().plus(CLOSE_MARGIN))) {
+          log.warn("A consumer of worker {} did not stop in time", settings.workerId());
         }
-        log.info("Worker {} started: functions {} in {} consumer group(s), {} handler threads",
-                settings.workerId(), settings.handlers().keySet(), runtime.loops.size(), settings.concurrency());
-        return runtime;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-
-    /**
-     * Stops taking dispatches, lets running handlers finish and their results be acknowledged and committed
-     * (up to the shutdown timeout), then closes the clients. A handler still running after that is interrupted;
-     * its dispatch is delivered again.
-     */
-    public void close() {
-        loops.forEach(DispatchLoop::stop);
-        try {
-            for (DispatchLoop loop : loops) {
-                if (!loop.awaitFinished(settings.shutdownTimeout().plus(CLOSE_MARGIN))) {
-                    log.warn("A consumer of worker {} did not stop in time", settings.workerId());
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        publisher.close(CLOSE_MARGIN);
-        handlerPool.shutdownNow();
-        log.info("Worker {} stopped", settings.workerId());
-    }
+    publisher.close(CLOSE_MARGIN);
+    handlerPool.shutdownNow();
+    log.info("Worker {} stopped", settings.workerId());
+  }
 }

@@ -12,71 +12,89 @@ import org.jspecify.annotations.Nullable;
  * Everything a worker was built with.
  *
  * @param consumerGroup one group for all functions, or null for a group per function
- * @param kafkaProperties extra client settings (security, timeouts…) applied to the consumers and the producer
+ * @param kafkaProperties extra client settings (security, timeouts…) applied to the consumers and
+ *     the producer
  */
 public record WorkerSettings(
-        String bootstrapServers, String workerId, String topicPrefix, String resultsTopic, int concurrency,
-        Map<String, StepHandler> handlers, @Nullable String consumerGroup, Duration shutdownTimeout,
-        Map<String, Object> kafkaProperties, Clock clock) {
+    String bootstrapServers,
+    String workerId,
+    String topicPrefix,
+    String resultsTopic,
+    int concurrency,
+    Map<String, StepHandler> handlers,
+    @Nullable String consumerGroup,
+    Duration shutdownTimeout,
+    Map<String, Object> kafkaProperties,
+    Clock clock) {
 
-    public static final String GROUP_PREFIX = "ordo-worker-";
+  public static final String GROUP_PREFIX = "ordo-worker-";
 
-    public WorkerSettings {
-        handlers = Map.copyOf(handlers);
-        kafkaProperties = Map.copyOf(kafkaProperties);
+  public WorkerSettings {
+    handlers = Map.copyOf(handlers);
+    kafkaProperties = Map.copyOf(kafkaProperties);
+  }
+
+  /** The consumer groups to join: one per function unless a single group was chosen. */
+  public List<ConsumerGroupPlan> groups() {
+    if (consumerGroup != null) {
+      return List.of(new ConsumerGroupPlan(consumerGroup, topicPrefix, handlers));
     }
+    return handlers.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(
+            entry ->
+                new ConsumerGroupPlan(
+                    GROUP_PREFIX + entry.getKey(),
+                    topicPrefix,
+                    Map.of(entry.getKey(), entry.getValue())))
+        .toList();
+  }
 
-    /** The consumer groups to join: one per function unless a single group was chosen. */
-    public List<ConsumerGroupPlan> groups() {
-        if (consumerGroup != null) {
-            return List.of(new ConsumerGroupPlan(consumerGroup, topicPrefix, handlers));
-        }
-        return handlers.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(entry -> new ConsumerGroupPlan(
-                        GROUP_PREFIX + entry.getKey(), topicPrefix, Map.of(entry.getKey(), entry.getValue())))
-                .toList();
-    }
+  /**
+   * Records a consumer may hold without having finished them: enough to keep every handler thread
+   * busy while the next poll happens, few enough that other workers of the group get the rest.
+   */
+  public int maxInFlightPerGroup() {
+    return Math.max(4 * concurrency, 4);
+  }
 
-    /**
-     * Records a consumer may hold without having finished them: enough to keep every handler thread busy
-     * while the next poll happens, few enough that other workers of the group get the rest.
-     */
-    public int maxInFlightPerGroup() {
-        return Math.max(4 * concurrency, 4);
-    }
+  Map<String, Object> consumerConfig(ConsumerGroupPlan group) {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("bootstrap.servers", bootstrapServers);
+    config.put("group.id", group.groupId());
+    config.put("client.id", workerId + "-" + group.groupId());
+    // Offsets are committed by hand, only after the results of the records before them are
+    // acknowledged.
+    config.put("enable.auto.commit", false);
+    // A function's group may first appear after the orchestrator already dispatched to it.
+    config.put("auto.offset.reset", "earliest");
+    config.put("max.poll.records", maxInFlightPerGroup());
+    config.put("isolation.level", "read_committed");
+    // Cooperative rebalancing moves only the partitions that change owner, instead of stopping
+    // every consumer.
+    config.put(
+        "partition.assignment.strategy",
+        "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
+    config.putAll(kafkaProperties);
+    return config;
+  }
 
-    Map<String, Object> consumerConfig(ConsumerGroupPlan group) {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("bootstrap.servers", bootstrapServers);
-        config.put("group.id", group.groupId());
-        config.put("client.id", workerId + "-" + group.groupId());
-        // Offsets are committed by hand, only after the results of the records before them are acknowledged.
-        config.put("enable.auto.commit", false);
-        // A function's group may first appear after the orchestrator already dispatched to it.
-        config.put("auto.offset.reset", "earliest");
-        config.put("max.poll.records", maxInFlightPerGroup());
-        config.put("isolation.level", "read_committed");
-        // Cooperative rebalancing moves only the partitions that change owner, instead of stopping every consumer.
-        config.put("partition.assignment.strategy",
-                "org.apache.kafka.clients.consumer.CooperativeStickyAssignor");
-        config.putAll(kafkaProperties);
-        return config;
-    }
-
-    Map<String, Object> producerConfig() {
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("bootstrap.servers", bootstrapServers);
-        config.put("client.id", workerId + "-results");
-        config.put("acks", "all");
-        config.put("enable.idempotence", true);
-        // A couple of milliseconds lets results of concurrent handlers share a request.
-        config.put("linger.ms", 2);
-        // With more than one request in flight, the first produce to a newly created topic can fail with
-        // NOT_LEADER_OR_FOLLOWER while the next one succeeds; the broker then rejects every retry of the first
-        // as out of sequence until it expires (KAFKA-15591, not fixed in Kafka 4.2): results delayed by minutes.
-        config.put("max.in.flight.requests.per.connection", 1);
-        config.putAll(kafkaProperties);
-        return config;
-    }
+  Map<String, Object> producerConfig() {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("bootstrap.servers", bootstrapServers);
+    config.put("client.id", workerId + "-results");
+    config.put("acks", "all");
+    config.put("enable.idempotence", true);
+    // A couple of milliseconds lets results of concurrent handlers share a request.
+    config.put("linger.ms", 2);
+    // With more than one request in flight, the first produce to a newly created topic can fail
+    // with
+    // NOT_LEADER_OR_FOLLOWER while the next one succeeds; the broker then rejects every retry of
+    // the first
+    // as out of sequence until it expires (KAFKA-15591, not fixed in Kafka 4.2): results delayed by
+    // minutes.
+    config.put("max.in.flight.requests.per.connection", 1);
+    config.putAll(kafkaProperties);
+    return config;
+  }
 }

@@ -1,5 +1,6 @@
 /**
- * The JSON messages that the orchestrator and workers exchange over Kafka, shared by both sides so the wire format has one definition.
+ * The JSON messages that the orchestrator and workers exchange over Kafka, shared by both sides so
+ * the wire format has one definition.
  */
 @NullMarked
 package io.ordo.worker.protocol;

@@ -21,41 +21,44 @@ import tools.jackson.databind.node.NullNode;
 
 class ResultPublisherTest {
 
-    private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
-    private static final StepDispatch DISPATCH =
-            StepDispatch.of("run-1", "charge", 1, "payments.validate", NullNode.getInstance(), NOW);
-    private static final StepResult RESULT =
-            StepResult.completed(DISPATCH, NullNode.getInstance(), "worker-1", NOW, NOW);
-    private static final Traceparent TRACE =
-            Traceparent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").orElseThrow();
+  private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+  private static final StepDispatch DISPATCH =
+      StepDispatch.of("run-1", "charge", 1, "payments.validate", NullNode.getInstance(), NOW);
+  private static final StepResult RESULT =
+      StepResult.completed(DISPATCH, NullNode.getInstance(), "worker-1", NOW, NOW);
+  private static final Traceparent TRACE =
+      Traceparent.parse("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01").orElseThrow();
 
-    @Test
-    void publishesToTheResultsTopicKeyedByRunIdWithTheTraceparent() {
-        CapturingPublisher capture = new CapturingPublisher();
+  @Test
+  void publishesToTheResultsTopicKeyedByRunIdWithTheTraceparent() {
+    CapturingPublisher capture = new CapturingPublisher();
 
-        CompletableFuture<Void> acknowledged = capture.publisher.publish(RESULT, TRACE);
+    CompletableFuture<Void> acknowledged = capture.publisher.publish(RESULT, TRACE);
 
-        ProducerRecord<String, byte[]> record = capture.producer.history().getFirst();
-        assertThat(acknowledged).isCompleted();
-        assertThat(record.topic()).isEqualTo(Topics.RESULTS);
-        assertThat(record.key()).isEqualTo("run-1");
-        assertThat(new String(record.headers().lastHeader("traceparent").value(), US_ASCII)).isEqualTo(TRACE.header());
-    }
+    ProducerRecord<String, byte[]> record = capture.producer.history().getFirst();
+    assertThat(acknowledged).isCompleted();
+    assertThat(record.topic()).isEqualTo(Topics.RESULTS);
+    assertThat(record.key()).isEqualTo("run-1");
+    assertThat(new String(record.headers().lastHeader("traceparent").value(), US_ASCII))
+        .isEqualTo(TRACE.header());
+  }
 
-    @Test
-    void failsTheStepWhenItsResultIsTooLargeForKafka() {
-        var producer = new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
-        var publisher = new ResultPublisher(Topics.RESULTS, producer);
+  @Test
+  void failsTheStepWhenItsResultIsTooLargeForKafka() {
+    var producer =
+        new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
+    var publisher = new ResultPublisher(Topics.RESULTS, producer);
 
-        CompletableFuture<Void> acknowledged = publisher.publish(RESULT, null);
-        producer.errorNext(new RecordTooLargeException("too big"));
+    CompletableFuture<Void> acknowledged = publisher.publish(RESULT, null);
+    producer.errorNext(new RecordTooLargeException("too big"));
 
-        await().until(() -> producer.history().size() == 2);
-        producer.completeNext();
-        StepResult replacement = ProtocolJson.read(producer.history().getLast().value(), StepResult.class);
-        assertThat(replacement.status()).isEqualTo(StepResult.Status.FAILED);
-        assertThat(replacement.error().type()).isEqualTo("ResultTooLarge");
-        assertThat(replacement.error().retryable()).isFalse();
-        assertThat(acknowledged).isCompleted();
-    }
+    await().until(() -> producer.history().size() == 2);
+    producer.completeNext();
+    StepResult replacement =
+        ProtocolJson.read(producer.history().getLast().value(), StepResult.class);
+    assertThat(replacement.status()).isEqualTo(StepResult.Status.FAILED);
+    assertThat(replacement.error().type()).isEqualTo("ResultTooLarge");
+    assertThat(replacement.error().retryable()).isFalse();
+    assertThat(acknowledged).isCompleted();
+  }
 }

@@ -18,77 +18,103 @@ import tools.jackson.databind.node.NullNode;
 
 class StepExecutionTest {
 
-    private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
-    private static final StepDispatch DISPATCH = StepDispatch.of("run-1", "charge", 1, "payments.validate",
-            ProtocolJson.mapper().createObjectNode().put("amount", 10), NOW.plusSeconds(30));
+  private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
+  private static final StepDispatch DISPATCH =
+      StepDispatch.of(
+          "run-1",
+          "charge",
+          1,
+          "payments.validate",
+          ProtocolJson.mapper().createObjectNode().put("amount", 10),
+          NOW.plusSeconds(30));
 
-    private final CapturingPublisher capture = new CapturingPublisher();
-    private final StepExecution execution =
-            new StepExecution("worker-1", Clock.fixed(NOW, ZoneOffset.UTC), capture.publisher);
+  private final CapturingPublisher capture = new CapturingPublisher();
+  private final StepExecution execution =
+      new StepExecution("worker-1", Clock.fixed(NOW, ZoneOffset.UTC), capture.publisher);
 
-    @Test
-    void reportsTheHandlersOutputAsCompleted() {
-        StepResult result = execution.run(DISPATCH, ctx -> ctx.input(), null);
+  @Test
+  void reportsTheHandlersOutputAsCompleted() {
+    StepResult result = execution.run(DISPATCH, ctx -> ctx.input(), null);
 
-        assertThat(result).isEqualTo(StepResult.completed(DISPATCH, DISPATCH.input(), "worker-1", NOW, NOW));
-    }
+    assertThat(result)
+        .isEqualTo(StepResult.completed(DISPATCH, DISPATCH.input(), "worker-1", NOW, NOW));
+  }
 
-    @Test
-    void reportsNoOutputAsJsonNull() {
-        StepResult result = execution.run(DISPATCH, ctx -> null, null);
+  @Test
+  void reportsNoOutputAsJsonNull() {
+    StepResult result = execution.run(DISPATCH, ctx -> null, null);
 
-        assertThat(result.output()).isEqualTo(NullNode.getInstance());
-    }
+    assertThat(result.output()).isEqualTo(NullNode.getInstance());
+  }
 
-    @Test
-    void reportsAStepFailureWithItsTypeAndRetryability() {
-        StepResult result = execution.run(DISPATCH, ctx -> {
-            throw StepFailure.nonRetryable("CardDeclined", "over the limit");
-        }, null);
+  @Test
+  void reportsAStepFailureWithItsTypeAndRetryability() {
+    StepResult result =
+        execution.run(
+            DISPATCH,
+            ctx -> {
+              throw StepFailure.nonRetryable("CardDeclined", "over the limit");
+            },
+            null);
 
-        assertThat(result.status()).isEqualTo(Status.FAILED);
-        assertThat(result.error()).isEqualTo(new StepError("CardDeclined", "over the limit", false));
-    }
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.error()).isEqualTo(new StepError("CardDeclined", "over the limit", false));
+  }
 
-    @Test
-    void reportsAnyOtherExceptionAsARetryableFailureNamedAfterItsClass() {
-        StepResult result = execution.run(DISPATCH, ctx -> {
-            throw new IllegalStateException("database down");
-        }, null);
+  @Test
+  void reportsAnyOtherExceptionAsARetryableFailureNamedAfterItsClass() {
+    StepResult result =
+        execution.run(
+            DISPATCH,
+            ctx -> {
+              throw new IllegalStateException("database down");
+            },
+            null);
 
-        assertThat(result.error()).isEqualTo(new StepError("IllegalStateException", "database down", true));
-    }
+    assertThat(result.error())
+        .isEqualTo(new StepError("IllegalStateException", "database down", true));
+  }
 
-    @Test
-    void reportsAnErrorThrownByTheHandlerAsAFailureToo() {
-        StepResult result = execution.run(DISPATCH, ctx -> {
-            throw new StackOverflowError();
-        }, null);
+  @Test
+  void reportsAnErrorThrownByTheHandlerAsAFailureToo() {
+    StepResult result =
+        execution.run(
+            DISPATCH,
+            ctx -> {
+              throw new StackOverflowError();
+            },
+            null);
 
-        assertThat(result.error()).isEqualTo(new StepError("StackOverflowError", "", true));
-    }
+    assertThat(result.error()).isEqualTo(new StepError("StackOverflowError", "", true));
+  }
 
-    @Test
-    void sendsAHeartbeatButNotAgainWithinTheSameSecond() {
-        execution.run(DISPATCH, ctx -> {
-            ctx.heartbeat();
-            ctx.heartbeat();
-            return NullNode.getInstance();
-        }, null);
+  @Test
+  void sendsAHeartbeatButNotAgainWithinTheSameSecond() {
+    execution.run(
+        DISPATCH,
+        ctx -> {
+          ctx.heartbeat();
+          ctx.heartbeat();
+          return NullNode.getInstance();
+        },
+        null);
 
-        assertThat(capture.sent()).containsExactly(StepResult.heartbeat(DISPATCH, "worker-1", NOW));
-    }
+    assertThat(capture.sent()).containsExactly(StepResult.heartbeat(DISPATCH, "worker-1", NOW));
+  }
 
-    @Test
-    void sendsNoHeartbeatOnceTheHandlerReturned() {
-        AtomicReference<StepContext> kept = new AtomicReference<>();
-        execution.run(DISPATCH, ctx -> {
-            kept.set(ctx);
-            return NullNode.getInstance();
-        }, null);
+  @Test
+  void sendsNoHeartbeatOnceTheHandlerReturned() {
+    AtomicReference<StepContext> kept = new AtomicReference<>();
+    execution.run(
+        DISPATCH,
+        ctx -> {
+          kept.set(ctx);
+          return NullNode.getInstance();
+        },
+        null);
 
-        kept.get().heartbeat();
+    kept.get().heartbeat();
 
-        assertThat(capture.sent()).isEmpty();
-    }
+    assertThat(capture.sent()).isEmpty();
+  }
 }
