@@ -41,6 +41,7 @@ public final class OrderBenchmark {
   private final EmbeddedPostgresServer postgres;
   private final OrdoProcess ordo;
   private double lastStartRate;
+  private Legs legs = new Legs();
 
   private OrderBenchmark(EmbeddedPostgresServer postgres, OrdoProcess ordo) {
     this.postgres = postgres;
@@ -93,6 +94,8 @@ public final class OrderBenchmark {
                 bench.lastStartRate);
         results.add(r);
         print("round " + round, r);
+        System.out.println("         " + bench.legs.summary());
+        bench.legs = new Legs();
       }
       print("median", median(results));
       Round m = median(results);
@@ -114,7 +117,8 @@ public final class OrderBenchmark {
                 "select extract(epoch from (finished_at - created_at)) * 1000 from runs "
                     + "where run_id = ?::uuid and status = 'COMPLETED'")) {
       for (int i = 0; i < count; i++) {
-        done.setString(1, ordo.startOrder("light-" + UUID.randomUUID()));
+        String runId = ordo.startOrder("light-" + UUID.randomUUID());
+        done.setString(1, runId);
         Double elapsed = null;
         while (elapsed == null) {
           try (ResultSet rs = done.executeQuery()) {
@@ -125,6 +129,7 @@ public final class OrderBenchmark {
           }
         }
         millis.add(elapsed);
+        legs.addRun(c, runId);
       }
     }
     return millis;

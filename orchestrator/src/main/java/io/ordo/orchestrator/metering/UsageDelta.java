@@ -18,6 +18,26 @@ public final class UsageDelta {
   long computeMillis;
   final Map<Integer, Long> durationBuckets = new TreeMap<>();
 
+  /** A delta read back from storage. */
+  public static UsageDelta of(
+      long invocations,
+      long completed,
+      long failures,
+      long retries,
+      long inFlight,
+      long computeMillis,
+      Map<Integer, Long> durationBuckets) {
+    UsageDelta delta = new UsageDelta();
+    delta.invocations = invocations;
+    delta.completed = completed;
+    delta.failures = failures;
+    delta.retries = retries;
+    delta.inFlight = inFlight;
+    delta.computeMillis = computeMillis;
+    delta.durationBuckets.putAll(durationBuckets);
+    return delta;
+  }
+
   public long invocations() {
     return invocations;
   }
