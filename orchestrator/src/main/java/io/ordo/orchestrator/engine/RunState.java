@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -46,132 +47,99 @@ public record RunState(
 
   RunState withStep(StepExecution step) {
     List<StepExecution> all = new ArrayList<>(steps);
-    for (int i = 0; i < all.size(); i++) {
-      if (all.get(i).stepId().equals(step.stepId())) {
-        all.set(i, step);
-        return withSteps(all);
-      }
+    int index = all.stream().map(StepExecution::stepId).toList().indexOf(step.stepId());
+    if (index >= 0) {
+      all.set(index, step);
+    } else {
+      all.add(step);
     }
-    all.add(step);
-    return withSteps(all);
-  }
-
-  private RunState withSteps(List<StepExecution> all) {
-    return new RunState(
-        runId,
-        workflow,
-        version,
-        status,
-        input,
-        output,
-        error,
-        cause,
-        all,
-        compensationOrder,
-        startedAt,
-        updatedAt,
-        finishedAt);
+    return with(d -> d.steps = all);
   }
 
   RunState withStatus(RunStatus next, Instant now) {
-    return new RunState(
-        runId,
-        workflow,
-        version,
-        status.to(next),
-        input,
-        output,
-        error,
-        cause,
-        steps,
-        compensationOrder,
-        startedAt,
-        now,
-        next.isAtRest() ? now : null);
+    RunStatus checked = status.to(next);
+    return with(
+        d -> {
+          d.status = checked;
+          d.updatedAt = now;
+          d.finishedAt = next.isAtRest() ? now : null;
+        });
   }
 
   RunState stopping(Cause why, @Nullable Failure failure) {
-    return new RunState(
-        runId,
-        workflow,
-        version,
-        status,
-        input,
-        output,
-        failure,
-        why,
-        steps,
-        compensationOrder,
-        startedAt,
-        updatedAt,
-        finishedAt);
+    return with(
+        d -> {
+          d.cause = why;
+          d.error = failure;
+        });
   }
 
   RunState compensating(List<String> order) {
-    return new RunState(
-        runId,
-        workflow,
-        version,
-        status,
-        input,
-        output,
-        error,
-        cause,
-        steps,
-        order,
-        startedAt,
-        updatedAt,
-        finishedAt);
+    return with(d -> d.compensationOrder = order);
   }
 
   RunState resumed() {
-    return new RunState(
-        runId,
-        workflow,
-        version,
-        status,
-        input,
-        null,
-        null,
-        null,
-        steps,
-        compensationOrder,
-        startedAt,
-        updatedAt,
-        finishedAt);
+    return with(
+        d -> {
+          d.output = null;
+          d.error = null;
+          d.cause = null;
+        });
   }
 
   RunState withOutput(JsonNode value) {
-    return new RunState(
-        runId,
-        workflow,
-        version,
-        status,
-        input,
-        value,
-        error,
-        cause,
-        steps,
-        compensationOrder,
-        startedAt,
-        updatedAt,
-        finishedAt);
+    return with(d -> d.output = value);
   }
 
   RunState touched(Instant now) {
-    return new RunState(
-        runId,
-        workflow,
-        version,
-        status,
-        input,
-        output,
-        error,
-        cause,
-        steps,
-        compensationOrder,
-        startedAt,
-        now,
-        finishedAt);
+    return with(d -> d.updatedAt = now);
+  }
+
+  private RunState with(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.build();
+  }
+
+  /** A mutable copy, used only to derive the next immutable state in one place. */
+  private static final class Draft {
+    private final RunState from;
+    RunStatus status;
+    @Nullable JsonNode output;
+    @Nullable Failure error;
+    @Nullable Cause cause;
+    List<StepExecution> steps;
+    List<String> compensationOrder;
+    Instant updatedAt;
+    @Nullable Instant finishedAt;
+
+    Draft(RunState from) {
+      this.from = from;
+      status = from.status;
+      output = from.output;
+      error = from.error;
+      cause = from.cause;
+      steps = from.steps;
+      compensationOrder = from.compensationOrder;
+      updatedAt = from.updatedAt;
+      finishedAt = from.finishedAt;
+    }
+
+    RunState build() {
+      return new RunState(
+          from.runId,
+          from.workflow,
+          from.version,
+          status,
+          from.input,
+          output,
+          error,
+          cause,
+          steps,
+          compensationOrder,
+          from.startedAt,
+          updatedAt,
+          finishedAt);
+    }
   }
 }

@@ -3,11 +3,9 @@ package io.ordo.orchestrator.kafka;
 import io.ordo.orchestrator.OrdoProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -32,21 +30,8 @@ public class KafkaDeadLetters implements AutoCloseable {
   public KafkaDeadLetters(KafkaEndpoint endpoint, OrdoProperties properties) {
     this.topic = properties.kafka().deadLetterTopic();
     this.producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                endpoint.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                // One request in flight: KAFKA-15591 can drop an idempotent producer's first
-                // batches to a
-                // new topic when several are in flight (seen here under load).
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
-                1,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "ordo-dead-letters"),
-            new ByteArraySerializer(),
-            new ByteArraySerializer());
+        KafkaClients.producer(
+            endpoint, "ordo-dead-letters", new ByteArraySerializer(), new ByteArraySerializer());
   }
 
   public void park(ConsumerRecord<byte[], byte[]> source, String reason) {

@@ -2,7 +2,6 @@ package io.ordo.orchestrator.kafka;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.ordo.orchestrator.OrdoProperties;
-import io.ordo.orchestrator.service.BackgroundLoop;
 import io.ordo.orchestrator.service.OutboxSignal;
 import io.ordo.orchestrator.store.JdbcOutboxStore;
 import io.ordo.orchestrator.store.JdbcOutboxStore.OutboxMessage;
@@ -10,16 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * engine ignores a result it already applied.
  */
 @Component
-public class KafkaOutboxRelay implements SmartLifecycle {
+public class KafkaOutboxRelay implements AutoCloseable {
 
   private final JdbcOutboxStore outbox;
   private final TransactionTemplate transactions;
@@ -37,7 +33,6 @@ public class KafkaOutboxRelay implements SmartLifecycle {
   private final OrdoProperties.Relay settings;
   private final KafkaProducer<String, byte[]> producer;
   private final CircuitBreaker breaker = CircuitBreaker.ofDefaults("ordo-outbox-relay");
-  private final BackgroundLoop loop;
 
   public KafkaOutboxRelay(
       JdbcOutboxStore outbox,
@@ -50,29 +45,12 @@ public class KafkaOutboxRelay implements SmartLifecycle {
     this.signal = signal;
     this.settings = properties.relay();
     this.producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                endpoint.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                // One request in flight: KAFKA-15591 can drop an idempotent producer's first
-                // batches to a
-                // new topic when several are in flight (seen here under load).
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
-                1,
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.LINGER_MS_CONFIG,
-                0,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "ordo-outbox-relay"),
-            new StringSerializer(),
-            new ByteArraySerializer());
-    this.loop = new BackgroundLoop("ordo-outbox-relay", this::relay, Duration.ofSeconds(1));
+        KafkaClients.producer(
+            endpoint, "ordo-outbox-relay", new StringSerializer(), new ByteArraySerializer());
   }
 
-  private void relay() throws Exception {
+  /** Relays what is waiting, then waits to be woken (or for the idle poll) if that was all. */
+  public void relay() throws Exception {
     int sent = breaker.executeCallable(this::relayBatch);
     if (sent < settings.batchSize()) {
       signal.await(settings.idlePoll());
@@ -121,18 +99,7 @@ public class KafkaOutboxRelay implements SmartLifecycle {
   }
 
   @Override
-  public void start() {
-    loop.start();
-  }
-
-  @Override
-  public void stop() {
-    loop.close();
+  public void close() {
     producer.close(Duration.ofSeconds(5));
-  }
-
-  @Override
-  public boolean isRunning() {
-    return loop.isRunning();
   }
 }

@@ -1,7 +1,6 @@
 package io.ordo.orchestrator.kafka;
 
 import io.ordo.orchestrator.OrdoProperties;
-import io.ordo.orchestrator.service.BackgroundLoop;
 import io.ordo.orchestrator.service.RunProcessor;
 import io.ordo.orchestrator.service.RunProcessor.Envelope;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +23,12 @@ import org.springframework.stereotype.Component;
  * the engine as duplicates. Results that cannot be read or name no run are dead-lettered.
  */
 @Component
-public class KafkaResultConsumer implements SmartLifecycle {
+public class KafkaResultConsumer implements AutoCloseable {
 
   private final RunProcessor processor;
   private final KafkaDeadLetters deadLetters;
   private final ResultMessages messages;
   private final KafkaConsumer<byte[], byte[]> consumer;
-  private final BackgroundLoop loop;
   private final String topic;
 
   public KafkaResultConsumer(
@@ -63,10 +60,11 @@ public class KafkaResultConsumer implements SmartLifecycle {
                 (int) properties.kafka().sessionTimeout().toMillis() / 4),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer());
-    this.loop = new BackgroundLoop("ordo-results", this::pollOnce, Duration.ofSeconds(1));
+    consumer.subscribe(List.of(topic));
   }
 
-  private void pollOnce() {
+  /** Applies one poll's results; returns at once when there are none for a moment. */
+  public void pollOnce() {
     ConsumerRecords<byte[], byte[]> records;
     try {
       records = consumer.poll(Duration.ofMillis(200));
@@ -116,21 +114,13 @@ public class KafkaResultConsumer implements SmartLifecycle {
     }
   }
 
-  @Override
-  public void start() {
-    consumer.subscribe(List.of(topic));
-    loop.start();
-  }
-
-  @Override
-  public void stop() {
+  /** Makes a poll in progress return at once, so the loop can stop. */
+  public void wakeup() {
     consumer.wakeup();
-    loop.close();
-    consumer.close(Duration.ofSeconds(5));
   }
 
   @Override
-  public boolean isRunning() {
-    return loop.isRunning();
+  public void close() {
+    consumer.close(Duration.ofSeconds(5));
   }
 }

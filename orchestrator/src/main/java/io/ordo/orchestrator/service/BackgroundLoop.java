@@ -3,13 +3,14 @@ package io.ordo.orchestrator.service;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs one step of background work over and over on its own thread until closed. A step that throws
  * is logged and retried after a pause, so a database or broker outage slows the loop down instead
  * of ending it.
  */
-public final class BackgroundLoop implements AutoCloseable {
+public final class BackgroundLoop implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(BackgroundLoop.class);
 
@@ -25,17 +26,30 @@ public final class BackgroundLoop implements AutoCloseable {
   private volatile boolean running;
   private Thread thread;
 
-  public BackgroundLoop(String name, Step step, Duration pauseAfterError) {
+  private final Runnable stopping;
+
+  /**
+   * @param stopping called first when the loop stops, to cut short a step that blocks (a Kafka
+   *     consumer's {@code wakeup})
+   */
+  public BackgroundLoop(String name, Step step, Duration pauseAfterError, Runnable stopping) {
     this.name = name;
     this.step = step;
     this.pauseAfterError = pauseAfterError;
+    this.stopping = stopping;
   }
 
+  public BackgroundLoop(String name, Step step, Duration pauseAfterError) {
+    this(name, step, pauseAfterError, () -> {});
+  }
+
+  @Override
   public synchronized void start() {
     running = true;
     thread = Thread.ofPlatform().name(name).daemon().start(this::loop);
   }
 
+  @Override
   public boolean isRunning() {
     return running;
   }
@@ -68,8 +82,9 @@ public final class BackgroundLoop implements AutoCloseable {
 
   /** Stops after the current step; a step still busy after five seconds is interrupted. */
   @Override
-  public synchronized void close() {
+  public synchronized void stop() {
     running = false;
+    stopping.run();
     if (thread == null) {
       return;
     }

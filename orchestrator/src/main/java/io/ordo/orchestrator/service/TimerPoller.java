@@ -5,9 +5,7 @@ import io.ordo.orchestrator.engine.RunEvent;
 import io.ordo.orchestrator.service.RunProcessor.Envelope;
 import io.ordo.orchestrator.store.JdbcTimerStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,13 +13,12 @@ import org.springframework.stereotype.Component;
  * transaction that applies it, with its run locked.
  */
 @Component
-public class TimerPoller implements SmartLifecycle {
+public class TimerPoller {
 
   private final JdbcTimerStore timers;
   private final RunProcessor processor;
   private final Clock clock;
   private final OrdoProperties.Timers settings;
-  private final BackgroundLoop loop;
 
   public TimerPoller(
       JdbcTimerStore timers, RunProcessor processor, Clock clock, OrdoProperties properties) {
@@ -29,7 +26,6 @@ public class TimerPoller implements SmartLifecycle {
     this.processor = processor;
     this.clock = clock;
     this.settings = properties.timers();
-    this.loop = new BackgroundLoop("ordo-timers", this::fireDue, Duration.ofSeconds(1));
   }
 
   /** Fires what is due now; returns how many timers were due. */
@@ -41,24 +37,9 @@ public class TimerPoller implements SmartLifecycle {
     if (!due.isEmpty()) {
       processor.apply(due);
     }
-    if (due.size() < settings.batchSize() && loop.isRunning()) {
+    if (due.size() < settings.batchSize()) {
       Thread.sleep(settings.poll());
     }
     return due.size();
-  }
-
-  @Override
-  public void start() {
-    loop.start();
-  }
-
-  @Override
-  public void stop() {
-    loop.close();
-  }
-
-  @Override
-  public boolean isRunning() {
-    return loop.isRunning();
   }
 }

@@ -1,0 +1,41 @@
+package io.ordo.orchestrator.infra;
+
+import io.ordo.orchestrator.kafka.KafkaOutboxRelay;
+import io.ordo.orchestrator.kafka.KafkaResultConsumer;
+import io.ordo.orchestrator.service.BackgroundLoop;
+import io.ordo.orchestrator.service.TimerPoller;
+import io.ordo.orchestrator.service.UsageFolder;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The loops every orchestrator instance runs: relay the outbox, apply results, fire timers, fold
+ * usage. Started once the context is ready and stopped before anything they use is closed.
+ */
+@Configuration(proxyBeanMethods = false)
+class BackgroundWork {
+
+  private static final Duration PAUSE_AFTER_ERROR = Duration.ofSeconds(1);
+
+  @Bean
+  BackgroundLoop outboxRelayLoop(KafkaOutboxRelay relay) {
+    return new BackgroundLoop("ordo-outbox-relay", relay::relay, PAUSE_AFTER_ERROR);
+  }
+
+  @Bean
+  BackgroundLoop resultLoop(KafkaResultConsumer results) {
+    return new BackgroundLoop(
+        "ordo-results", results::pollOnce, PAUSE_AFTER_ERROR, results::wakeup);
+  }
+
+  @Bean
+  BackgroundLoop timerLoop(TimerPoller timers) {
+    return new BackgroundLoop("ordo-timers", timers::fireDue, PAUSE_AFTER_ERROR);
+  }
+
+  @Bean
+  BackgroundLoop usageLoop(UsageFolder usage) {
+    return new BackgroundLoop("ordo-usage", usage::foldOnce, Duration.ofSeconds(5));
+  }
+}

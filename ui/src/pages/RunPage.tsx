@@ -1,0 +1,254 @@
+import { useState } from 'react';
+import { Link } from 'wouter';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { CopyButton } from '../components/CopyButton';
+import { EventList } from '../components/EventList';
+import { Icon } from '../components/Icon';
+import { JsonView } from '../components/JsonView';
+import { Problem } from '../components/Problem';
+import { StatusBadge } from '../components/StatusBadge';
+import { StepList } from '../components/StepList';
+import { Timeline } from '../components/Timeline';
+import { Card, EmptyState, Facts, LiveIndicator, Loading } from '../components/ui';
+import { GraphLegend, WorkflowGraph } from '../components/WorkflowGraph';
+import { api, ApiError } from '../lib/api';
+import { durationBetween, formatDateTime, formatDuration, formatRelative, parseTime } from '../lib/format';
+import { canCancel, canRetry, isLive, labelOf } from '../lib/status';
+import type { Run } from '../lib/types';
+import { useAsync } from '../lib/useAsync';
+import { useLiveRun } from '../lib/useLiveRun';
+import { useNow } from '../lib/useNow';
+
+type Action = 'cancel' | 'retry';
+type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; error: ApiError; action: Action };
+
+export function RunPage({ id }: { id: string }) {
+  const { run, error, mode, refresh } = useLiveRun(id);
+  const live = run ? isLive(run.status) : false;
+  const now = useNow(live);
+  const [selected, setSelected] = useState<string>();
+  const [asking, setAsking] = useState<Action>();
+  const [busy, setBusy] = useState(false);
+  const [reason, setReason] = useState('');
+  const [outcome, setOutcome] = useState<Outcome>();
+  const events = useAsync(() => api.events(id), [id, run?.updatedAt]);
+  const version = useAsync(
+    () => (run ? api.version(run.workflow, run.version) : Promise.resolve(undefined)),
+    [run?.workflow, run?.version],
+  );
+
+  if (!run) {
+    if (error) {
+      return (
+        <div className="page">
+          <Breadcrumb id={id} />
+          {error.status === 404 ? (
+            <EmptyState title="No such run" icon="alert">
+              {error.detail || `There is no run with id ${id}.`} <Link href="/runs">Back to runs</Link>
+            </EmptyState>
+          ) : (
+            <Problem error={error} title="Could not load the run" />
+          )}
+        </div>
+      );
+    }
+    return (
+      <div className="page">
+        <Breadcrumb id={id} />
+        <Loading what="the run" />
+      </div>
+    );
+  }
+
+  const act = async (action: Action) => {
+    setBusy(true);
+    try {
+      const result = action === 'cancel' ? await api.cancel(run.runId, reason.trim() || undefined) : await api.retry(run.runId);
+      setOutcome({
+        kind: 'ok',
+        text:
+          action === 'cancel'
+            ? `Cancellation accepted (the run was ${labelOf(result.status).toLowerCase()} when Ordo answered). Completed steps with a compensation are undone before it ends Cancelled.`
+            : `Retry accepted (the run was ${labelOf(result.status).toLowerCase()} when Ordo answered): it resumes from where it failed, with a fresh retry budget.`,
+      });
+    } catch (e) {
+      setOutcome({ kind: 'error', error: e as ApiError, action });
+    } finally {
+      setBusy(false);
+      setAsking(undefined);
+      setReason('');
+      refresh();
+    }
+  };
+
+  const end = run.finishedAt ?? (live ? new Date(now).toISOString() : run.updatedAt);
+  const graph = version.data?.graph;
+
+  return (
+    <div className="page">
+      <Breadcrumb id={run.runId} />
+      <div className="page-header">
+        <div className="page-header-main">
+          <div className="run-title">
+            <h1 className="page-title">
+              <span className="mono">{run.runId}</span>
+            </h1>
+            <CopyButton value={run.runId} label="run id" />
+            <StatusBadge status={run.status} />
+            <LiveIndicator mode={mode} />
+          </div>
+          <Facts
+            items={[
+              [
+                'Workflow',
+                <Link href={`/workflows/${encodeURIComponent(run.workflow)}/versions/${run.version}`} className="wf-link">
+                  {run.workflow} <span className="version">v{run.version}</span>
+                </Link>,
+              ],
+              ['Started', <span title={run.startedAt}>{formatDateTime(run.startedAt)} <span className="muted">· {formatRelative(run.startedAt, now)}</span></span>],
+              ['Duration', <span className="mono-num">{formatDuration(durationBetween(run.startedAt, end))}{live ? ' so far' : ''}</span>],
+              ['Ended', run.finishedAt ? <span title={run.finishedAt}>{formatDateTime(run.finishedAt)}</span> : <span className="muted">—</span>],
+            ]}
+          />
+        </div>
+        <div className="page-actions">
+          <button type="button" className="btn btn-sm" onClick={refresh} aria-label="Reload the run">
+            <Icon name="refresh" size={14} /> Reload
+          </button>
+          {canRetry(run.status) && (
+            <button type="button" className="btn btn-primary btn-sm" onClick={() => setAsking('retry')}>
+              <Icon name="play" size={14} /> Retry run
+            </button>
+          )}
+          {canCancel(run.status) && (
+            <button type="button" className="btn btn-danger btn-sm" onClick={() => setAsking('cancel')}>
+              <Icon name="stop" size={14} /> Cancel run
+            </button>
+          )}
+        </div>
+      </div>
+
+      {outcome?.kind === 'ok' && (
+        <div className="callout callout-success" role="status">
+          <Icon name="check" className="callout-icon" />
+          <div className="callout-body">
+            <div className="callout-text">{outcome.text}</div>
+          </div>
+          <button type="button" className="icon-btn" aria-label="Dismiss" onClick={() => setOutcome(undefined)}>
+            <Icon name="x" size={14} />
+          </button>
+        </div>
+      )}
+      {outcome?.kind === 'error' && (
+        <Problem error={outcome.error} title={`Could not ${outcome.action} the run: ${outcome.error.title}`} onDismiss={() => setOutcome(undefined)} />
+      )}
+      {error && <Problem error={error} title="Lost touch with the run; showing what was last seen" />}
+      <RunErrorBanner run={run} onSelect={setSelected} />
+
+      <Card title="Graph" actions={<GraphLegend compensation={Boolean(graph?.nodes.some((n) => n.kind === 'compensation'))} />}>
+        {graph ? (
+          <WorkflowGraph graph={graph} run={run} selected={selected} onSelect={setSelected} />
+        ) : version.error ? (
+          <Problem error={version.error} title="Could not load the workflow's graph" />
+        ) : (
+          <Loading what="the graph" />
+        )}
+      </Card>
+
+      <Card title="Timeline" actions={<span className="muted small">{plural(run.steps.reduce((n, s) => n + s.attempts.length, 0), 'attempt')} over {formatDuration(durationBetween(run.startedAt, end))}</span>}>
+        <Timeline run={run} now={parseTime(end) ?? now} onSelect={setSelected} />
+      </Card>
+
+      <Card title="Steps and attempts" flush>
+        <StepList steps={run.steps} selected={selected} now={now} />
+      </Card>
+
+      <div className="grid-2">
+        <Card title="Input">
+          <JsonView value={run.input} label="run input" openDepth={3} />
+        </Card>
+        <Card title="Output">
+          <JsonView value={run.output} label="run output" openDepth={3} empty={live ? 'The run has not finished yet.' : 'This run has no output.'} />
+        </Card>
+      </div>
+
+      <Card title={`Events${events.data ? ` (${events.data.length})` : ''}`} flush>
+        {events.data ? <EventList events={events.data} startedAt={run.startedAt} /> : events.error ? <Problem error={events.error} title="Could not load the events" /> : <Loading what="events" />}
+      </Card>
+
+      {asking === 'cancel' && (
+        <ConfirmDialog title="Cancel this run?" confirmLabel="Cancel run" tone="danger" busy={busy} onCancel={() => setAsking(undefined)} onConfirm={() => void act('cancel')}>
+          <p>
+            The run stops going forward. Steps that completed and have a <code>compensate</code> are undone, most recent first; the run
+            ends <strong>Cancelled</strong>.
+          </p>
+          <label className="field field-block">
+            <span className="field-label">Reason (optional, kept in the run's history)</span>
+            <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="cancelled by an operator" />
+          </label>
+        </ConfirmDialog>
+      )}
+      {asking === 'retry' && (
+        <ConfirmDialog title="Retry this run?" confirmLabel="Retry run" busy={busy} onCancel={() => setAsking(undefined)} onConfirm={() => void act('retry')}>
+          <p>
+            {run.status === 'COMPENSATION_FAILED'
+              ? 'The compensation that gave up is tried again, with a fresh retry budget; the run then goes on compensating.'
+              : `The run resumes from the step that failed${run.error?.stepId ? ` (${run.error.stepId})` : ''}, with a fresh retry budget. Completed steps are not run again.`}
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function Breadcrumb({ id }: { id: string }) {
+  return (
+    <nav className="breadcrumb" aria-label="Breadcrumb">
+      <Link href="/runs">Runs</Link>
+      <Icon name="chevronRight" size={12} />
+      <span className="mono" aria-current="page">{id}</span>
+    </nav>
+  );
+}
+
+function RunErrorBanner({ run, onSelect }: { run: Run; onSelect: (stepId: string) => void }) {
+  if (!run.error) return null;
+  const e = run.error;
+  const compensated = run.status === 'COMPENSATED' || run.status === 'COMPENSATING';
+  const headline =
+    run.status === 'COMPENSATED'
+      ? 'The run failed and every completed step was compensated'
+      : run.status === 'COMPENSATING'
+        ? 'The run failed; completed steps are being compensated'
+        : run.status === 'COMPENSATION_FAILED'
+          ? 'A compensation gave up: the run waits for an operator to retry it'
+          : run.status === 'CANCELLED'
+            ? 'The run was cancelled'
+            : run.status === 'TIMED_OUT'
+              ? 'The run timed out'
+              : 'The run failed';
+  return (
+    <div className={`callout ${run.status === 'CANCELLED' ? 'callout-neutral' : compensated ? 'callout-warning' : 'callout-danger'}`} data-testid="run-error">
+      <Icon name="alert" className="callout-icon" />
+      <div className="callout-body">
+        <div className="callout-title">{headline}</div>
+        <div className="callout-text">
+          <span className="error-type">{e.type}</span> {e.message}
+        </div>
+        <div className="callout-meta">
+          {e.stepId && (
+            <button type="button" className="link-btn" onClick={() => onSelect(e.stepId!)}>
+              in step <span className="mono">{e.stepId}</span>
+            </button>
+          )}
+          <span>{e.retryable ? 'retryable' : 'not retryable'}</span>
+          {run.compensationOrder.length > 0 && <span>compensation order: {run.compensationOrder.join(' → ')}</span>}
+        </div>
+      </div>
+    </div>
+  );
+}
