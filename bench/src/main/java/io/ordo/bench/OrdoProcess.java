@@ -62,6 +62,10 @@ final class OrdoProcess implements AutoCloseable {
     throw new IllegalStateException("ordo.jar not ready within " + timeout);
   }
 
+  String baseUrl() {
+    return base;
+  }
+
   String startOrder(String orderId) throws Exception {
     String input =
         """
