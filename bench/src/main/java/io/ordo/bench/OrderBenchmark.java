@@ -1,14 +1,10 @@
 package io.ordo.bench;
 
-import io.ordo.embedded.EmbeddedKafkaServer;
 import io.ordo.embedded.EmbeddedPostgresServer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -53,23 +49,10 @@ public final class OrderBenchmark {
     int runs = Integer.getInteger("runs", 1000);
     int lightRuns = Integer.getInteger("lightRuns", 100);
     int clients = Integer.getInteger("clients", 8);
-    Path jar =
-        Path.of(System.getProperty("ordo.jar", "../orchestrator/target/ordo.jar")).toAbsolutePath();
-    Path dir = Files.createTempDirectory("ordo-bench-");
-    try (var postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0);
-        var kafka = EmbeddedKafkaServer.start(dir.resolve("kafka"), 0);
-        var ordo =
-            new OrdoProcess(
-                jar,
-                List.of(
-                    "spring.datasource.url=" + postgres.jdbcUrl(),
-                    "spring.datasource.username=" + postgres.username(),
-                    "spring.datasource.password=" + postgres.password(),
-                    "ordo.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                    "logging.level.root=WARN"),
-                Path.of("target", "ordo-bench.log"));
-        var roundTrip = new KafkaRoundTrip(kafka.bootstrapServers())) {
-      ordo.awaitReady(Duration.ofMinutes(2));
+    try (var env = BenchEnvironment.start("ordo-bench");
+        var roundTrip = new KafkaRoundTrip(env.kafka().bootstrapServers())) {
+      var postgres = env.postgres();
+      var ordo = env.ordo();
       OrderBenchmark bench = new OrderBenchmark(postgres, ordo);
       System.out.println("warming up …");
       bench.throughput(Math.min(300, runs), clients);

@@ -1,17 +1,13 @@
 package io.ordo.bench;
 
-import io.ordo.embedded.EmbeddedKafkaServer;
 import io.ordo.embedded.EmbeddedPostgresServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,22 +28,9 @@ public final class RunListBenchmark {
 
   public static void main(String[] args) throws Exception {
     int rows = Integer.getInteger("rows", 100_000);
-    Path jar =
-        Path.of(System.getProperty("ordo.jar", "../orchestrator/target/ordo.jar")).toAbsolutePath();
-    Path dir = Files.createTempDirectory("ordo-list-bench-");
-    try (var postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0);
-        var kafka = EmbeddedKafkaServer.start(dir.resolve("kafka"), 0);
-        var ordo =
-            new OrdoProcess(
-                jar,
-                List.of(
-                    "spring.datasource.url=" + postgres.jdbcUrl(),
-                    "spring.datasource.username=" + postgres.username(),
-                    "spring.datasource.password=" + postgres.password(),
-                    "ordo.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                    "logging.level.root=WARN"),
-                Path.of("target", "ordo-list-bench.log"))) {
-      ordo.awaitReady(Duration.ofMinutes(2));
+    try (var env = BenchEnvironment.start("ordo-list-bench")) {
+      var postgres = env.postgres();
+      var ordo = env.ordo();
       fill(postgres, rows);
       HttpClient http = HttpClient.newHttpClient();
       String base = ordo.baseUrl() + "/runs?limit=50";

@@ -49,17 +49,7 @@ public class JdbcFunctionUsage {
     List<Object[]> rows = new ArrayList<>();
     deltas.forEach(
         (function, d) ->
-            rows.add(
-                new Object[] {
-                  function,
-                  d.invocations(),
-                  d.completed(),
-                  d.failures(),
-                  d.retries(),
-                  d.inFlight(),
-                  d.computeMillis(),
-                  json.writeValueAsString(d.durationBuckets())
-                }));
+            rows.add(counters(function, d, json.writeValueAsString(d.durationBuckets()))));
     jdbc.batchUpdate(
         """
         insert into function_usage_pending (function, invocations, completed, failures, retries,
@@ -104,16 +94,7 @@ public class JdbcFunctionUsage {
     List<Object[]> buckets = new ArrayList<>();
     totals.forEach(
         (function, d) -> {
-          rows.add(
-              new Object[] {
-                function,
-                d.invocations(),
-                d.completed(),
-                d.failures(),
-                d.retries(),
-                d.inFlight(),
-                d.computeMillis()
-              });
+          rows.add(counters(function, d));
           d.durationBuckets()
               .forEach((bucket, count) -> buckets.add(new Object[] {function, bucket, count}));
         });
@@ -135,6 +116,22 @@ public class JdbcFunctionUsage {
         insert into function_durations as d (function, bucket, count) values (?, ?, ?)
         on conflict (function, bucket) do update set count = d.count + excluded.count""",
         buckets);
+  }
+
+  /** The counter columns in table order, then any extra columns. */
+  private static Object[] counters(String function, UsageDelta d, Object... more) {
+    Object[] row = {
+      function,
+      d.invocations(),
+      d.completed(),
+      d.failures(),
+      d.retries(),
+      d.inFlight(),
+      d.computeMillis()
+    };
+    Object[] all = java.util.Arrays.copyOf(row, row.length + more.length);
+    System.arraycopy(more, 0, all, row.length, more.length);
+    return all;
   }
 
   public List<FunctionTotals> all() {

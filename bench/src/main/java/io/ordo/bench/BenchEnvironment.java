@@ -1,0 +1,44 @@
+package io.ordo.bench;
+
+import io.ordo.embedded.EmbeddedKafkaServer;
+import io.ordo.embedded.EmbeddedPostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What every benchmark runs against: fresh embedded PostgreSQL and Kafka in this JVM, and the
+ * shipped {@code ordo.jar} in a JVM of its own pointed at them (its log in {@code target/}).
+ */
+record BenchEnvironment(
+    EmbeddedPostgresServer postgres, EmbeddedKafkaServer kafka, OrdoProcess ordo)
+    implements AutoCloseable {
+
+  static BenchEnvironment start(String name) throws Exception {
+    Path jar =
+        Path.of(System.getProperty("ordo.jar", "../orchestrator/target/ordo.jar")).toAbsolutePath();
+    Path dir = Files.createTempDirectory(name + "-");
+    var postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0);
+    var kafka = EmbeddedKafkaServer.start(dir.resolve("kafka"), 0);
+    var ordo =
+        new OrdoProcess(
+            jar,
+            List.of(
+                "spring.datasource.url=" + postgres.jdbcUrl(),
+                "spring.datasource.username=" + postgres.username(),
+                "spring.datasource.password=" + postgres.password(),
+                "ordo.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                "logging.level.root=WARN"),
+            Path.of("target", name + ".log"));
+    ordo.awaitReady(Duration.ofMinutes(2));
+    return new BenchEnvironment(postgres, kafka, ordo);
+  }
+
+  @Override
+  public void close() throws Exception {
+    ordo.close();
+    kafka.close();
+    postgres.close();
+  }
+}
