@@ -24,6 +24,8 @@ import java.util.concurrent.Future;
 public final class OrderBenchmark {
 
   private static final int STEPS_PER_RUN = 3;
+  private static final String CHAIN = "bench-chain";
+  private static final int CHAIN_STEPS = 10;
 
   record Round(
       double kafkaP50,
@@ -32,7 +34,18 @@ public final class OrderBenchmark {
       double p50,
       double p99,
       double runsPerSecond,
-      double startsPerSecond) {}
+      double startsPerSecond,
+      double chainStepsPerSecond) {}
+
+  /** Ten echo steps: enough steps per run that the step rate, not the start rate, is measured. */
+  private static String chainWorkflow() {
+    StringBuilder yaml = new StringBuilder("name: " + CHAIN + "\nsteps:\n");
+    for (int i = 1; i <= CHAIN_STEPS; i++) {
+      yaml.append("  - id: s").append(i).append("\n    function: demo.echo\n");
+      yaml.append("    input: {orderId: ${ input.orderId }}\n");
+    }
+    return yaml.toString();
+  }
 
   private final EmbeddedPostgresServer postgres;
   private final OrdoProcess ordo;
@@ -55,7 +68,9 @@ public final class OrderBenchmark {
       var ordo = env.ordo();
       OrderBenchmark bench = new OrderBenchmark(postgres, ordo);
       System.out.println("warming up …");
-      bench.throughput(Math.min(300, runs), clients);
+      ordo.deploy(chainWorkflow());
+      bench.throughput("order-fulfillment", Math.min(300, runs), clients);
+      bench.lightLoad(Math.min(100, lightRuns));
       roundTrip.latency(100);
       List<Round> results = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
@@ -65,7 +80,9 @@ public final class OrderBenchmark {
             PostgresUpdates.transactionsPerSecond(
                 postgres.jdbcUrl(), postgres.username(), postgres.password(), 4, 2_000);
         List<Double> latencies = bench.lightLoad(lightRuns);
-        double runsPerSecond = bench.throughput(runs, clients);
+        double runsPerSecond = bench.throughput("order-fulfillment", runs, clients);
+        double startsPerSecond = bench.lastStartRate;
+        double chainStepsPerSecond = bench.throughput(CHAIN, runs / 3, clients) * CHAIN_STEPS;
         Round r =
             new Round(
                 rtt.p50Millis(),
@@ -74,7 +91,8 @@ public final class OrderBenchmark {
                 Stats.median(latencies),
                 Stats.percentile(latencies, 99),
                 runsPerSecond,
-                bench.lastStartRate);
+                startsPerSecond,
+                chainStepsPerSecond);
         results.add(r);
         print("round " + round, r);
         System.out.println("         " + bench.legs.summary());
@@ -84,9 +102,9 @@ public final class OrderBenchmark {
       Round m = median(results);
       System.out.printf(
           Locale.ROOT,
-          "%nratios (same run): Ordo steps/s ÷ PostgreSQL single-row tx/s = %.2f; "
+          "%nratios (same run): Ordo chain steps/s ÷ PostgreSQL single-row tx/s = %.2f; "
               + "Ordo p50 ÷ (3 × Kafka round-trip p50) = %.1f%n",
-          m.runsPerSecond() * STEPS_PER_RUN / m.pgPerSecond(),
+          m.chainStepsPerSecond() / m.pgPerSecond(),
           m.p50() / (3 * m.kafkaP50()));
     }
   }
@@ -119,17 +137,22 @@ public final class OrderBenchmark {
   }
 
   /**
-   * {@code count} runs started by concurrent clients; completed runs per second, first start to
-   * last end.
+   * {@code count} runs of a workflow started by concurrent clients; completed runs per second, from
+   * the first start to the last end.
    */
-  private double throughput(int count, int clients) throws Exception {
+  private double throughput(String workflow, int count, int clients) throws Exception {
     String batch = "load-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     long submitStart = System.nanoTime();
     try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
       List<Future<String>> started = new ArrayList<>();
       for (int i = 0; i < count; i++) {
         String orderId = batch + i;
-        started.add(pool.submit(() -> ordo.startOrder(orderId)));
+        started.add(
+            pool.submit(
+                () ->
+                    workflow.equals(CHAIN)
+                        ? ordo.start(CHAIN, "{\"orderId\": \"" + orderId + "\"}")
+                        : ordo.startOrder(orderId)));
       }
       for (Future<String> f : started) {
         f.get();
@@ -169,18 +192,21 @@ public final class OrderBenchmark {
         Stats.median(rounds.stream().map(Round::p50).toList()),
         Stats.median(rounds.stream().map(Round::p99).toList()),
         Stats.median(rounds.stream().map(Round::runsPerSecond).toList()),
-        Stats.median(rounds.stream().map(Round::startsPerSecond).toList()));
+        Stats.median(rounds.stream().map(Round::startsPerSecond).toList()),
+        Stats.median(rounds.stream().map(Round::chainStepsPerSecond).toList()));
   }
 
   private static void print(String label, Round r) {
     System.out.printf(
         Locale.ROOT,
-        "%-8s | Ordo: %7.1f workflows/s %8.1f steps/s (REST starts %6.1f/s)  p50 %6.1f ms  p99 %6.1f ms"
+        "%-8s | Ordo: %6.1f orders/s = %6.1f steps/s (REST starts %6.1f/s); 10-step chain %6.1f steps/s;"
+            + " p50 %5.1f ms p99 %5.1f ms"
             + " | Kafka round trip: p50 %5.2f ms, %8.0f/s | PostgreSQL: %7.0f single-row tx/s%n",
         label,
         r.runsPerSecond(),
         r.runsPerSecond() * STEPS_PER_RUN,
         r.startsPerSecond(),
+        r.chainStepsPerSecond(),
         r.p50(),
         r.p99(),
         r.kafkaP50(),

@@ -30,14 +30,15 @@ final class OrdoProcess implements AutoCloseable {
       port = socket.getLocalPort();
     }
     base = "http://localhost:" + port + "/api/v1";
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
-                "-jar",
-                jar.toString(),
-                "--server.port=" + port));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    // e.g. -Dordo.jvm.args="-XX:StartFlightRecording=filename=target/ordo.jfr" to profile Ordo
+    String jvmArgs = System.getProperty("ordo.jvm.args", "").strip();
+    if (!jvmArgs.isEmpty()) {
+      command.addAll(List.of(jvmArgs.split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
     settings.forEach(s -> command.add("--" + s));
     Files.createDirectories(log.getParent());
     process =
@@ -67,23 +68,38 @@ final class OrdoProcess implements AutoCloseable {
   }
 
   String startOrder(String orderId) throws Exception {
-    String input =
+    return start(
+        "order-fulfillment",
         """
         {"orderId": "%s", "amount": 25, "email": "bench@example.com", "items": [{"sku": "SKU-1", "qty": 2}]}"""
-            .formatted(orderId);
+            .formatted(orderId));
+  }
+
+  String start(String workflow, String input) throws Exception {
     HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/workflows/order-fulfillment/runs"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(input))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        post("/workflows/" + workflow + "/runs", "application/json", input);
     Matcher m = RUN_ID.matcher(response.body());
     if (response.statusCode() != 201 || !m.find()) {
       throw new IllegalStateException(
           "start failed: " + response.statusCode() + " " + response.body());
     }
     return m.group(1);
+  }
+
+  void deploy(String yaml) throws Exception {
+    HttpResponse<String> response = post("/workflows", "application/yaml", yaml);
+    if (response.statusCode() >= 300) {
+      throw new IllegalStateException("deploy failed: " + response.body());
+    }
+  }
+
+  private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<Void> get(String path) throws Exception {

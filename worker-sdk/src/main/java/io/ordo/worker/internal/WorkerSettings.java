@@ -85,8 +85,9 @@ public record WorkerSettings(
     config.put("client.id", workerId + "-results");
     config.put("acks", "all");
     config.put("enable.idempotence", true);
-    // A couple of milliseconds lets results of concurrent handlers share a request.
-    config.put("linger.ms", 2);
+    // No linger: with one request in flight, results of concurrent handlers batch up behind it
+    // anyway, and a lone result leaves at once (each step of a run waits for the one before).
+    config.put("linger.ms", 0);
     // With more than one request in flight, the first produce to a newly created topic can fail
     // with
     // NOT_LEADER_OR_FOLLOWER while the next one succeeds; the broker then rejects every retry of
