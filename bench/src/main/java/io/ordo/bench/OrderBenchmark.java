@@ -71,6 +71,7 @@ public final class OrderBenchmark {
       ordo.deploy(chainWorkflow());
       bench.throughput("order-fulfillment", Math.min(300, runs), clients);
       bench.lightLoad(Math.min(100, lightRuns));
+      bench.legs = new Legs();
       roundTrip.latency(100);
       List<Round> results = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
