@@ -14,6 +14,7 @@ import io.ordo.orchestrator.store.JdbcRunStore;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -104,8 +105,7 @@ public class RunController {
   }
 
   @GetMapping("/runs/counts")
-  public java.util.Map<String, Long> counts(
-      @RequestParam(required = false) @Nullable String workflow) {
+  public Map<String, Long> counts(@RequestParam(required = false) @Nullable String workflow) {
     return queries.countByStatus(workflow);
   }
 

@@ -14,9 +14,12 @@ import io.ordo.orchestrator.store.JdbcTransitionWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -118,15 +121,14 @@ public class RunProcessor {
       }
     }
     save(changed.values(), transitions, now);
-    Map<String, UsageDelta> metered = new java.util.HashMap<>();
+    Map<String, UsageDelta> metered = new HashMap<>();
     changed.forEach((runId, after) -> UsageMeter.addTo(metered, before.get(runId), after));
     usage.add(metered);
     return new Outcome(applied, rejected);
   }
 
   /** Inserts a new run with its first transition; false when the idempotency key was taken. */
-  public boolean insert(
-      Transition start, @org.jspecify.annotations.Nullable String idempotencyKey) {
+  public boolean insert(Transition start, @Nullable String idempotencyKey) {
     Boolean inserted =
         transactions.execute(
             status -> {
@@ -145,8 +147,7 @@ public class RunProcessor {
     return engine;
   }
 
-  private void save(
-      java.util.Collection<RunState> states, List<Transition> transitions, Instant now) {
+  private void save(Collection<RunState> states, List<Transition> transitions, Instant now) {
     if (transitions.isEmpty()) {
       return;
     }

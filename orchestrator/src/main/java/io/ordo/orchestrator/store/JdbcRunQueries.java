@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -103,8 +105,8 @@ public class JdbcRunQueries {
   }
 
   /** How many runs are in each status, for one workflow or all. */
-  public java.util.Map<String, Long> countByStatus(@Nullable String workflow) {
-    java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+  public Map<String, Long> countByStatus(@Nullable String workflow) {
+    Map<String, Long> counts = new TreeMap<>();
     String sql =
         "select status, count(*) from runs"
             + (workflow == null ? "" : " where workflow_name = ?")

@@ -5,6 +5,7 @@ import io.ordo.orchestrator.engine.Command;
 import io.ordo.worker.protocol.ProtocolJson;
 import io.ordo.worker.protocol.StepDispatch;
 import io.ordo.worker.protocol.Topics;
+import io.ordo.worker.protocol.Traceparent;
 import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,9 +48,7 @@ public class OutboxMessages {
   /** The run is the trace (its id is 32 hex digits); each attempt is a span within it. */
   static String traceparent(Command.DispatchStep d) {
     String traceId = d.runId().replace("-", "");
-    String spanId =
-        String.format(
-            "%016x", (long) (d.stepId() + ":" + d.attempt()).hashCode() & 0xffffffffL | 1L << 40);
-    return "00-" + traceId + "-" + spanId + "-01";
+    long span = ((long) (d.stepId() + ":" + d.attempt()).hashCode() << 16) | 1;
+    return new Traceparent(traceId, String.format("%016x", span), true).header();
   }
 }
