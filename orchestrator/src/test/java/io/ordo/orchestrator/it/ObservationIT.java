@@ -68,4 +68,31 @@ class ObservationIT extends OrdoIT {
         .findFirst()
         .orElse(null);
   }
+
+  @Test
+  void publishesTheOpenApiDocumentTheDslSchemaAndPrometheusMetrics() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String base = "http://localhost:" + port;
+
+    HttpResponse<String> openApi =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/v3/api-docs")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> schema =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/schema/workflow.json")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> metrics =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(openApi.statusCode()).isEqualTo(200);
+    assertThat(openApi.body()).contains("/api/v1/workflows/{name}/runs", "/api/v1/runs/{runId}");
+    assertThat(schema.statusCode()).isEqualTo(200);
+    assertThat(JsonMapper.builder().build().readTree(schema.body()).get("$schema").asString())
+        .contains("2020-12");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("ordo_transitions_total");
+  }
 }
