@@ -4,12 +4,20 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What an expression can see: {@code input}, {@code steps.<id>.output} (as {@code stepOutputs}) and
- * {@code run} (id, workflow, version, startedAt).
+ * What an expression can see: {@code input}, {@code steps.<id>.output} (as {@code stepOutputs}),
+ * {@code run} (id, workflow, version, startedAt), and the variables of where it is evaluated
+ * ({@code locals}: the item of each enclosing {@code forEach} under its {@code as} name, {@code
+ * error} in a {@code catch}).
  */
-public record Bindings(JsonNode input, Map<String, JsonNode> stepOutputs, JsonNode run) {
+public record Bindings(
+    JsonNode input, Map<String, JsonNode> stepOutputs, JsonNode run, Map<String, JsonNode> locals) {
+
+  public Bindings(JsonNode input, Map<String, JsonNode> stepOutputs, JsonNode run) {
+    this(input, stepOutputs, run, Map.of());
+  }
 
   public Bindings {
     stepOutputs = Map.copyOf(stepOutputs);
+    locals = Map.copyOf(locals);
   }
 }

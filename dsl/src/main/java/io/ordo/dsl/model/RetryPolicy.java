@@ -19,6 +19,10 @@ public record RetryPolicy(
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(3, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 0.2, Set.of());
 
+  /** One attempt and no retry: what steps without attempts of their own carry. */
+  public static final RetryPolicy ONCE =
+      new RetryPolicy(1, Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 0.0, Set.of());
+
   public RetryPolicy {
     nonRetryable = Set.copyOf(nonRetryable);
   }

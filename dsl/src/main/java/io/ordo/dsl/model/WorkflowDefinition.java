@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A deployed workflow as the engine sees it: every step carries its effective timeout and retry
  * policy (step value, else {@code defaults}, else Ordo's built-in default).
+ *
+ * @param tree where each step, nested ones included, sits; derived from {@code steps}
  */
 public record WorkflowDefinition(
     String name,
@@ -16,22 +18,25 @@ public record WorkflowDefinition(
     InputSchema inputSchema,
     @Nullable Duration timeout,
     List<Step> steps,
-    @Nullable Template output) {
+    @Nullable Template output,
+    StepTree tree) {
+
+  public WorkflowDefinition(
+      String name,
+      @Nullable String description,
+      InputSchema inputSchema,
+      @Nullable Duration timeout,
+      List<Step> steps,
+      @Nullable Template output) {
+    this(name, description, inputSchema, timeout, steps, output, new StepTree(List.copyOf(steps)));
+  }
 
   public WorkflowDefinition {
     steps = List.copyOf(steps);
   }
 
+  /** The step with this id, wherever it is nested. */
   public Optional<Step> step(String id) {
-    return steps.stream().filter(s -> s.id().equals(id)).findFirst();
-  }
-
-  public int indexOf(String stepId) {
-    for (int i = 0; i < steps.size(); i++) {
-      if (steps.get(i).id().equals(stepId)) {
-        return i;
-      }
-    }
-    throw new IllegalArgumentException("no step '" + stepId + "' in workflow " + name);
+    return tree.place(id).map(StepTree.Place::step);
   }
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** One try of a step: what was sent, what came back, who ran it and when. */
+/**
+ * One try of a step: what was sent, what came back, who ran it and when. The deadline is null for an
+ * attempt without a timeout (a child run).
+ */
 public record Attempt(
     int number,
     AttemptStatus status,
@@ -13,11 +16,11 @@ public record Attempt(
     @Nullable Failure error,
     @Nullable String workerId,
     Instant scheduledAt,
-    Instant deadline,
+    @Nullable Instant deadline,
     @Nullable Instant startedAt,
     @Nullable Instant finishedAt) {
 
-  static Attempt scheduled(int number, JsonNode input, Instant now, Instant deadline) {
+  static Attempt scheduled(int number, JsonNode input, Instant now, @Nullable Instant deadline) {
     return new Attempt(
         number, AttemptStatus.SCHEDULED, input, null, null, null, now, deadline, null, null);
   }

@@ -32,4 +32,31 @@ public sealed interface Command {
       @Nullable JsonNode output,
       @Nullable Failure error)
       implements Command {}
+
+  /**
+   * Start a child run (in the same transaction) that reports its end to {@code parent}. The version
+   * is null for the workflow's latest. When the child cannot start (no such workflow, input that
+   * breaks its schema), the parent's attempt fails with that reason.
+   */
+  record StartChildRun(
+      String runId,
+      String workflow,
+      @Nullable Integer version,
+      JsonNode input,
+      ParentLink parent)
+      implements Command {}
+
+  /** Ask a child run to stop (its parent stopped or gave up waiting): it is cancelled. */
+  record CancelChildRun(String runId) implements Command {}
+
+  /** Ask a completed child run to compensate itself and report to {@code requester} when done. */
+  record CompensateChildRun(String runId, ParentLink requester) implements Command {}
+
+  /**
+   * Tell a parent run how this run ended, as a step result for the attempt {@code to} names:
+   * completed with {@code output}, or failed with {@code error}.
+   */
+  record ReportToParent(
+      ParentLink to, boolean completed, @Nullable JsonNode output, @Nullable Failure error)
+      implements Command {}
 }

@@ -1,51 +1,87 @@
 package io.ordo.orchestrator.engine;
 
 import io.ordo.dsl.expr.Bindings;
-import io.ordo.dsl.expr.ExpressionException;
-import io.ordo.dsl.expr.Template;
-import io.ordo.dsl.model.FunctionStep;
+import io.ordo.dsl.model.ForEachStep;
+import io.ordo.dsl.model.Step;
+import io.ordo.dsl.model.StepTree.Lane;
 import io.ordo.dsl.model.WorkflowDefinition;
 import io.ordo.orchestrator.engine.StepExecution.Kind;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** One transition while the engine builds it: the state so far, its commands and its history. */
+/**
+ * One transition while the engine builds it: the run so far (its steps indexed by id), the commands
+ * and the history. Also answers where a step execution sits: its prefix, its parent, what its
+ * expressions see.
+ */
 final class Progress {
+
+  static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   final WorkflowDefinition workflow;
   final Instant now;
-  private RunState state;
+  private RunState run;
+  private final LinkedHashMap<String, StepExecution> steps = new LinkedHashMap<>();
   private final List<Command> commands = new ArrayList<>();
   private final List<HistoryEntry> history = new ArrayList<>();
 
-  Progress(RunState state, WorkflowDefinition workflow, Instant now) {
-    this.state = state;
+  Progress(RunState run, WorkflowDefinition workflow, Instant now) {
+    this.run = run;
     this.workflow = workflow;
     this.now = now;
+    run.steps().forEach(s -> steps.put(s.stepId(), s));
   }
 
-  RunState state() {
-    return state;
+  /** The run's own fields; its {@code steps} are as they were when the transition began. */
+  RunState run() {
+    return run;
   }
 
-  void update(RunState next) {
-    state = next;
+  RunStatus status() {
+    return run.status();
   }
 
-  void put(StepExecution step) {
-    state = state.withStep(step);
+  void update(UnaryOperator<RunState> change) {
+    run = change.apply(run);
   }
 
   void status(RunStatus next) {
-    state = state.withStatus(next, now);
+    run = run.withStatus(next, now);
+  }
+
+  @Nullable StepExecution step(@Nullable String stepId) {
+    return stepId == null ? null : steps.get(stepId);
+  }
+
+  StepExecution require(String stepId) {
+    StepExecution step = steps.get(stepId);
+    if (step == null) {
+      throw new IllegalStateException("run " + run.runId() + " has no step " + stepId);
+    }
+    return step;
+  }
+
+  Collection<StepExecution> steps() {
+    return steps.values();
+  }
+
+  /** Every step in start order, as a copy that may be iterated while steps change. */
+  List<StepExecution> snapshot() {
+    return List.copyOf(steps.values());
+  }
+
+  void put(StepExecution step) {
+    steps.put(step.stepId(), step);
   }
 
   void command(Command command) {
@@ -61,76 +97,125 @@ final class Progress {
   }
 
   Transition done() {
-    return new Transition(state.touched(now), commands, history, null);
+    RunState state = run.withSteps(new ArrayList<>(steps.values())).touched(now);
+    return new Transition(state, commands, history, null);
   }
 
-  FunctionStep definition(StepExecution step) {
-    return (FunctionStep) workflow.step(step.definitionId()).orElseThrow();
+  Step definition(StepExecution step) {
+    return definition(step.definitionId());
+  }
+
+  Step definition(String definitionId) {
+    return workflow
+        .step(definitionId)
+        .orElseThrow(
+            () -> new IllegalStateException("no step " + definitionId + " in " + workflow.name()));
+  }
+
+  /** The part of a step's id that places it in its iterations: {@code each[3].} or empty. */
+  static String prefixOf(StepExecution step) {
+    String id = step.stepId();
+    if (step.kind() == Kind.COMPENSATION) {
+      id = id.substring(0, id.length() - StepExecution.COMPENSATION_SUFFIX.length());
+    }
+    return id.substring(0, id.length() - step.definitionId().length());
+  }
+
+  static Lane laneOf(StepExecution step) {
+    return step.lane() == null ? Lane.TOP : Lane.parse(step.lane());
+  }
+
+  /** The prefix of the steps in {@code lane} of {@code parent}. */
+  static String prefixInside(StepExecution parent, Lane lane) {
+    return lane.kind() == Lane.Kind.BODY
+        ? parent.stepId() + "[" + lane.index() + "]."
+        : prefixOf(parent);
+  }
+
+  /** Whether {@code step} is nested, at any depth, inside the execution {@code ancestorId}. */
+  boolean isInside(StepExecution step, String ancestorId) {
+    String parent = step.parent();
+    while (parent != null) {
+      if (parent.equals(ancestorId)) {
+        return true;
+      }
+      StepExecution up = steps.get(parent);
+      parent = up == null ? null : up.parent();
+    }
+    return false;
+  }
+
+  Bindings bindingsFor(StepExecution step) {
+    return bindings(step.parent(), step.lane(), prefixOf(step));
   }
 
   /**
-   * Schedules attempt {@code number} of a step, creating the step on its first attempt. An input
-   * expression that fails fails the attempt at once, without retry: it would fail the same way.
-   *
-   * @return the failure when the input could not be computed, else null
+   * What expressions see in a block: the run's input; for each step of the workflow the output of
+   * its execution in the innermost enclosing iteration that has one (null when it was skipped); the
+   * items of the enclosing {@code forEach} iterations under their {@code as} names; the {@code
+   * error} of the enclosing {@code catch}.
    */
-  @Nullable Failure scheduleAttempt(
-      @Nullable StepExecution existing,
-      String definitionId,
-      Kind kind,
-      int number,
-      int budgetStart) {
-    FunctionStep def = (FunctionStep) workflow.step(definitionId).orElseThrow();
-    boolean forward = kind == Kind.FORWARD;
-    String function = forward ? def.function() : def.compensate().function();
-    Template template = forward ? def.input() : def.compensate().input();
-    Duration timeout = forward ? def.timeout() : def.compensate().timeout();
-    Instant deadline = now.plus(timeout);
-    JsonNode input;
-    Failure failure = null;
-    try {
-      input = template.evaluate(bindings());
-    } catch (ExpressionException e) {
-      input = JsonNodeFactory.instance.nullNode();
-      failure = new Failure(ExpressionException.ERROR_TYPE, e.getMessage(), false, null);
-    }
-    Attempt attempt = Attempt.scheduled(number, input, now, deadline);
-    StepExecution step =
-        existing == null
-            ? StepExecution.first(definitionId, kind, function, attempt)
-            : existing.withNewAttempt(attempt, budgetStart);
-    put(step);
-    if (failure != null) {
-      return failure.inStep(step.stepId());
-    }
-    String stepId = step.stepId();
-    command(
-        new Command.DispatchStep(
-            state.runId(),
-            stepId,
-            number,
-            function,
-            input,
-            deadline,
-            state.runId() + ":" + stepId + ":" + number));
-    command(new Command.ScheduleTimer(TimerKey.attemptTimeout(stepId, number), deadline));
-    record("StepScheduled", "stepId", stepId, "attempt", number, "function", function);
-    return null;
-  }
-
-  /** What expressions see: the run's input, the outputs of completed steps, and the run itself. */
-  Bindings bindings() {
+  Bindings bindings(@Nullable String parent, @Nullable String lane, String prefix) {
+    List<String> scopes = enclosingPrefixes(prefix);
     Map<String, JsonNode> outputs = new HashMap<>();
-    for (StepExecution step : state.steps()) {
-      if (step.kind() == Kind.FORWARD && step.output() != null) {
-        outputs.put(step.definitionId(), step.output());
+    for (Step def : workflow.tree().all()) {
+      for (String scope : scopes) {
+        StepExecution found = steps.get(scope + def.id());
+        if (found != null && found.kind() == Kind.FORWARD && found.status().isSuccess()) {
+          outputs.put(def.id(), found.output() == null ? JSON.nullNode() : found.output());
+          break;
+        }
       }
     }
-    ObjectNode run = JsonNodeFactory.instance.objectNode();
-    run.put("id", state.runId());
-    run.put("workflow", state.workflow());
-    run.put("version", state.version());
-    run.put("startedAt", state.startedAt().toString());
-    return new Bindings(state.input(), outputs, run);
+    return new Bindings(run.input(), outputs, runVariable(), locals(parent, lane));
+  }
+
+  /** {@code a[1].b[2].}, {@code a[1].}, {@code ""}: innermost first. */
+  private static List<String> enclosingPrefixes(String prefix) {
+    List<String> scopes = new ArrayList<>();
+    String current = prefix;
+    scopes.add(current);
+    while (!current.isEmpty()) {
+      int end = current.substring(0, current.length() - 1).lastIndexOf("].");
+      current = end < 0 ? "" : current.substring(0, end + 2);
+      scopes.add(current);
+    }
+    return scopes;
+  }
+
+  private Map<String, JsonNode> locals(@Nullable String parentId, @Nullable String laneText) {
+    Map<String, JsonNode> locals = new HashMap<>();
+    String lane = laneText;
+    StepExecution parent = step(parentId);
+    while (parent != null && lane != null) {
+      Lane kind = Lane.parse(lane);
+      if (kind.kind() == Lane.Kind.BODY
+          && definition(parent) instanceof ForEachStep each
+          && parent.items() != null) {
+        locals.putIfAbsent(each.as(), parent.items().get(kind.index()));
+      } else if (kind.kind() == Lane.Kind.CATCH && parent.error() != null) {
+        locals.putIfAbsent("error", errorVariable(parent.error()));
+      }
+      lane = parent.lane();
+      parent = step(parent.parent());
+    }
+    return locals;
+  }
+
+  static ObjectNode errorVariable(Failure failure) {
+    ObjectNode error = JSON.objectNode();
+    error.put("type", failure.type());
+    error.put("message", failure.message());
+    error.put("stepId", failure.stepId());
+    return error;
+  }
+
+  private ObjectNode runVariable() {
+    ObjectNode variable = JSON.objectNode();
+    variable.put("id", run.runId());
+    variable.put("workflow", run.workflow());
+    variable.put("version", run.version());
+    variable.put("startedAt", run.startedAt().toString());
+    return variable;
   }
 }

@@ -25,6 +25,12 @@ public sealed interface RunEvent {
   /** An operator asked to stop the run; what completed is compensated. */
   record CancelRequested(String reason) implements RunEvent {}
 
+  /**
+   * Someone sent the run a signal: the step waiting for {@code name} takes {@code payload} as its
+   * output, or the run keeps it until a step waits for it.
+   */
+  record SignalReceived(String name, JsonNode payload) implements RunEvent {}
+
   /** An operator asked to resume a failed run from the step (or compensation) that failed. */
   record RetryRequested() implements RunEvent {}
 }

@@ -1,7 +1,6 @@
 package io.ordo.orchestrator.engine;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -12,7 +11,11 @@ import tools.jackson.databind.JsonNode;
  * Everything durable about one run. Immutable: the engine returns a new state for every event.
  *
  * @param cause why the run left {@code RUNNING}; decides where compensation ends
+ * @param steps every step execution, in the order they started
  * @param compensationOrder the steps to compensate, in the order their compensations run
+ * @param parent the parent run's step that waits for this run, for a child run
+ * @param compensationFor the parent's compensation that asked this (completed) run to undo itself
+ * @param signals signals that arrived before a step waited for them, oldest first
  */
 public record RunState(
     String runId,
@@ -27,32 +30,58 @@ public record RunState(
     List<String> compensationOrder,
     Instant startedAt,
     Instant updatedAt,
-    @Nullable Instant finishedAt) {
+    @Nullable Instant finishedAt,
+    @Nullable ParentLink parent,
+    @Nullable ParentLink compensationFor,
+    List<PendingSignal> signals) {
 
   /** Why a run stopped going forward. */
   public enum Cause {
     FAILURE,
     CANCEL,
-    TIMEOUT
+    TIMEOUT,
+    /** The parent run failed after this child run completed. */
+    PARENT
   }
 
   public RunState {
     steps = List.copyOf(steps);
-    compensationOrder = List.copyOf(compensationOrder);
+    compensationOrder = compensationOrder == null ? List.of() : List.copyOf(compensationOrder);
+    signals = signals == null ? List.of() : List.copyOf(signals);
   }
 
+  static RunState started(
+      String runId,
+      String workflow,
+      int version,
+      JsonNode input,
+      Instant now,
+      @Nullable ParentLink parent) {
+    return new RunState(
+        runId,
+        workflow,
+        version,
+        RunStatus.RUNNING,
+        input,
+        null,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        now,
+        now,
+        null,
+        parent,
+        null,
+        List.of());
+  }
+
+  /** Linear; the engine works on an index of its own (see {@code Progress}). */
   public Optional<StepExecution> step(String stepId) {
     return steps.stream().filter(s -> s.stepId().equals(stepId)).findFirst();
   }
 
-  RunState withStep(StepExecution step) {
-    List<StepExecution> all = new ArrayList<>(steps);
-    int index = all.stream().map(StepExecution::stepId).toList().indexOf(step.stepId());
-    if (index >= 0) {
-      all.set(index, step);
-    } else {
-      all.add(step);
-    }
+  RunState withSteps(List<StepExecution> all) {
     return with(d -> d.steps = all);
   }
 
@@ -78,6 +107,10 @@ public record RunState(
     return with(d -> d.compensationOrder = order);
   }
 
+  RunState compensatingFor(ParentLink link) {
+    return with(d -> d.compensationFor = link);
+  }
+
   RunState resumed() {
     return with(
         d -> {
@@ -87,8 +120,12 @@ public record RunState(
         });
   }
 
-  RunState withOutput(JsonNode value) {
+  RunState withOutput(@Nullable JsonNode value) {
     return with(d -> d.output = value);
+  }
+
+  RunState withSignals(List<PendingSignal> pending) {
+    return with(d -> d.signals = pending);
   }
 
   RunState touched(Instant now) {
@@ -112,6 +149,8 @@ public record RunState(
     List<String> compensationOrder;
     Instant updatedAt;
     @Nullable Instant finishedAt;
+    @Nullable ParentLink compensationFor;
+    List<PendingSignal> signals;
 
     Draft(RunState from) {
       this.from = from;
@@ -123,6 +162,8 @@ public record RunState(
       compensationOrder = from.compensationOrder;
       updatedAt = from.updatedAt;
       finishedAt = from.finishedAt;
+      compensationFor = from.compensationFor;
+      signals = from.signals;
     }
 
     RunState build() {
@@ -139,7 +180,10 @@ public record RunState(
           compensationOrder,
           from.startedAt,
           updatedAt,
-          finishedAt);
+          finishedAt,
+          from.parent,
+          compensationFor,
+          signals);
     }
   }
 }

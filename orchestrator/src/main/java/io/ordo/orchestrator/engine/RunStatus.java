@@ -20,12 +20,15 @@ public enum RunStatus {
       case COMPENSATING -> EnumSet.of(COMPENSATED, CANCELLED, TIMED_OUT, COMPENSATION_FAILED);
       case FAILED -> EnumSet.of(RUNNING);
       case COMPENSATION_FAILED -> EnumSet.of(COMPENSATING);
-      case COMPLETED, COMPENSATED, CANCELLED, TIMED_OUT -> EnumSet.noneOf(RunStatus.class);
+        // A completed child run is compensated when its parent run is.
+      case COMPLETED -> EnumSet.of(COMPENSATING);
+      case COMPENSATED, CANCELLED, TIMED_OUT -> EnumSet.noneOf(RunStatus.class);
     };
   }
 
+  /** Ends where nothing but a parent's compensation can move it again. */
   public boolean isTerminal() {
-    return successors().isEmpty();
+    return this == COMPLETED || successors().isEmpty();
   }
 
   /** Whether an operator can act on the run again (retry); the run holds no timers meanwhile. */

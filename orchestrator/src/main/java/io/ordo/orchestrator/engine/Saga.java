@@ -1,13 +1,22 @@
 package io.ordo.orchestrator.engine;
 
+import io.ordo.dsl.expr.ExpressionException;
+import io.ordo.dsl.model.Step;
+import io.ordo.dsl.model.WorkflowStep;
 import io.ordo.orchestrator.engine.RunState.Cause;
 import io.ordo.orchestrator.engine.StepExecution.Kind;
+import io.ordo.orchestrator.engine.Transition.Ignored;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Stopping a run and compensating it: completed steps that declare {@code compensate} are undone
- * one at a time, most recently completed first.
+ * How a run ends: completing it, or stopping it and compensating it. Completed steps that declare
+ * {@code compensate} (and completed child runs) are undone one at a time, most recently completed
+ * first, wherever they are nested.
  */
 final class Saga {
 
@@ -17,9 +26,31 @@ final class Saga {
     this.engine = engine;
   }
 
-  void stop(Progress p, Cause cause, Failure failure) {
-    cancelInFlight(p);
-    p.update(p.state().stopping(cause, failure));
+  /** The run's steps are done; {@code override} is a {@code succeed} step's output. */
+  void completeRun(Progress p, @Nullable JsonNode override) {
+    JsonNode output = override;
+    if (output == null && p.workflow.output() != null) {
+      try {
+        output = p.workflow.output().evaluate(p.bindings(null, null, ""));
+      } catch (ExpressionException e) {
+        stop(
+            p,
+            Cause.FAILURE,
+            new Failure(ExpressionException.ERROR_TYPE, e.getMessage(), false, null));
+        return;
+      }
+    }
+    JsonNode result = output;
+    p.update(r -> r.withOutput(result));
+    p.status(RunStatus.COMPLETED);
+    p.command(new Command.CancelTimer(TimerKey.RUN_TIMEOUT));
+    p.record("RunCompleted");
+    publishEnd(p);
+  }
+
+  void stop(Progress p, Cause cause, @Nullable Failure failure) {
+    engine.stopper.cancelAll(p);
+    p.update(r -> r.stopping(cause, failure));
     p.command(new Command.CancelTimer(TimerKey.RUN_TIMEOUT));
     List<String> order = compensationOrder(p);
     if (order.isEmpty()) {
@@ -27,27 +58,68 @@ final class Saga {
       return;
     }
     p.status(RunStatus.COMPENSATING);
-    p.update(p.state().compensating(order));
+    p.update(r -> r.compensating(order));
     p.record("CompensationStarted", "steps", order, "cause", cause.name());
-    engine.scheduleOrFail(p, null, order.getFirst(), Kind.COMPENSATION, 1, 0);
+    startCompensation(p, order.getFirst());
+  }
+
+  /** A completed child run is asked by its parent to undo itself. */
+  @Nullable Ignored compensateForParent(Progress p, ParentLink requester) {
+    RunStatus status = p.status();
+    if (status == RunStatus.RUNNING || status == RunStatus.COMPENSATING) {
+      return Ignored.NOT_ALLOWED;
+    }
+    p.record("CompensationRequested", "by", requester.runId(), "stepId", requester.stepId());
+    List<String> order = status == RunStatus.COMPLETED ? compensationOrder(p) : List.of();
+    if (status == RunStatus.COMPENSATION_FAILED) {
+      report(p, requester, false, null, p.run().error());
+      return null;
+    }
+    if (order.isEmpty()) {
+      report(p, requester, true, null, null); // nothing of it is left to undo
+      return null;
+    }
+    p.update(r -> r.compensatingFor(requester).stopping(Cause.PARENT, null).compensating(order));
+    p.status(RunStatus.COMPENSATING);
+    p.record("CompensationStarted", "steps", order, "cause", Cause.PARENT.name());
+    startCompensation(p, order.getFirst());
+    return null;
   }
 
   void continueCompensation(Progress p) {
     String next =
-        p.state().compensationOrder().stream()
+        p.run().compensationOrder().stream()
             .filter(
-                id ->
-                    p.state()
-                        .step(id + StepExecution.COMPENSATION_SUFFIX)
-                        .map(s -> s.status() != StepStatus.COMPLETED)
-                        .orElse(true))
+                id -> {
+                  StepExecution undo = p.step(id + StepExecution.COMPENSATION_SUFFIX);
+                  return undo == null || undo.status() != StepStatus.COMPLETED;
+                })
             .findFirst()
             .orElse(null);
     if (next == null) {
-      end(p, endOf(p.state().cause()));
+      end(p, endOf(p.run().cause()));
     } else {
-      engine.scheduleOrFail(p, null, next, Kind.COMPENSATION, 1, 0);
+      startCompensation(p, next);
     }
+  }
+
+  private void startCompensation(Progress p, String forwardId) {
+    StepExecution forward = p.require(forwardId);
+    Step def = p.definition(forward);
+    String function = def.options().compensate() == null ? null : def.options().compensate().function();
+    StepExecution undo =
+        StepExecution.start(
+            forwardId + StepExecution.COMPENSATION_SUFFIX,
+            forward.definitionId(),
+            Kind.COMPENSATION,
+            forward.type(),
+            function,
+            forward.parent(),
+            forward.lane(),
+            StepStatus.ACTIVE,
+            p.now);
+    p.put(undo);
+    engine.attempts.schedule(p, undo, 1, 0);
   }
 
   void compensationFailed(Progress p, Failure failure) {
@@ -63,10 +135,37 @@ final class Saga {
     publishEnd(p);
   }
 
+  /** Tells Kafka listeners, and a parent run waiting for this one, how the run ended. */
   void publishEnd(Progress p) {
-    RunState s = p.state();
+    RunState s = p.run();
     p.command(
         new Command.PublishRunEnded(s.runId(), s.workflow(), s.status(), s.output(), s.error()));
+    if (s.compensationFor() != null) {
+      boolean undone = s.status() == RunStatus.COMPENSATED;
+      report(p, s.compensationFor(), undone, null, undone ? null : s.error());
+    } else if (s.parent() != null) {
+      boolean completed = s.status() == RunStatus.COMPLETED;
+      report(p, s.parent(), completed, completed ? s.output() : null, s.error());
+    }
+  }
+
+  private static void report(
+      Progress p,
+      ParentLink to,
+      boolean completed,
+      @Nullable JsonNode output,
+      @Nullable Failure error) {
+    Failure failure = null;
+    if (!completed) {
+      String why = error == null ? "" : ": " + error.type() + ": " + error.message();
+      failure =
+          new Failure(
+              error == null ? "ChildRun" + p.status() : error.type(),
+              "child run " + p.run().runId() + " ended " + p.status() + why,
+              false,
+              null);
+    }
+    p.command(new Command.ReportToParent(to, completed, output, failure));
   }
 
   private void end(Progress p, RunStatus status) {
@@ -84,43 +183,37 @@ final class Saga {
   }
 
   /** Where compensation ends, by why the run stopped. */
-  private static RunStatus endOf(Cause cause) {
+  private static RunStatus endOf(@Nullable Cause cause) {
     return switch (cause) {
-      case FAILURE -> RunStatus.COMPENSATED;
+      case null -> RunStatus.COMPENSATED;
+      case FAILURE, PARENT -> RunStatus.COMPENSATED;
       case CANCEL -> RunStatus.CANCELLED;
       case TIMEOUT -> RunStatus.TIMED_OUT;
     };
   }
 
-  private static void cancelInFlight(Progress p) {
-    Attempt.Report cancelled = new Attempt.Report(null, null, p.now);
-    for (StepExecution step : p.state().steps()) {
-      int number = step.lastAttempt().number();
-      if (step.status() == StepStatus.ACTIVE) {
-        Failure failure = new Failure(Failure.CANCELLED, "the run stopped", false, step.stepId());
-        Attempt attempt = step.lastAttempt().ended(AttemptStatus.CANCELLED, failure, cancelled);
-        p.put(step.withLastAttempt(attempt, StepStatus.CANCELLED));
-        p.command(new Command.CancelTimer(TimerKey.attemptTimeout(step.stepId(), number)));
-        p.record("StepCancelled", "stepId", step.stepId(), "attempt", number);
-      } else if (step.status() == StepStatus.BACKING_OFF) {
-        p.put(step.withLastAttempt(step.lastAttempt(), StepStatus.CANCELLED));
-        p.command(new Command.CancelTimer(TimerKey.retry(step.stepId(), number + 1)));
-        p.record("StepCancelled", "stepId", step.stepId(), "attempt", number);
+  /** Completed steps that can be undone, most recently completed first. */
+  private static List<String> compensationOrder(Progress p) {
+    List<StepExecution> done = new ArrayList<>();
+    for (StepExecution step : p.steps()) {
+      if (step.kind() == Kind.FORWARD
+          && step.status() == StepStatus.COMPLETED
+          && canBeUndone(p.definition(step))) {
+        done.add(step);
       }
     }
+    List<String> order = new ArrayList<>(done.stream().map(StepExecution::stepId).toList());
+    List<String> started = List.copyOf(order);
+    order.sort(
+        Comparator.comparing(
+                (String id) -> p.require(id).completedAt(),
+                Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .thenComparing(started::indexOf)
+            .reversed());
+    return order;
   }
 
-  private static List<String> compensationOrder(Progress p) {
-    return p.state().steps().stream()
-        .filter(s -> s.kind() == Kind.FORWARD && s.status() == StepStatus.COMPLETED)
-        .filter(s -> p.definition(s).compensate() != null)
-        .sorted(
-            Comparator.comparing(
-                    StepExecution::completedAt,
-                    Comparator.nullsFirst(Comparator.<java.time.Instant>naturalOrder()))
-                .thenComparing(s -> p.workflow.indexOf(s.definitionId()))
-                .reversed())
-        .map(StepExecution::definitionId)
-        .toList();
+  private static boolean canBeUndone(Step def) {
+    return def.options().compensate() != null || def instanceof WorkflowStep;
   }
 }

@@ -9,12 +9,27 @@ import org.jspecify.annotations.Nullable;
 public record TimerKey(Kind kind, @Nullable String stepId, int attempt) {
 
   public enum Kind {
+    /** An attempt did not report in time. */
     ATTEMPT_TIMEOUT,
+    /** A backoff is over: the next attempt is due. */
     RETRY,
-    RUN_TIMEOUT
+    /** The whole run did not finish in time. */
+    RUN_TIMEOUT,
+    /** A {@code wait} step is over. */
+    WAIT,
+    /** A step without attempts (a branch, a wait for a signal, …) did not finish in time. */
+    STEP_TIMEOUT,
+    /** The parent run asks this child run to stop; set by the parent, due at once. */
+    CANCEL,
+    /**
+     * The parent run asks this completed child run to compensate itself; {@code stepId} and {@code
+     * attempt} name the parent's compensation attempt that waits for it.
+     */
+    COMPENSATE
   }
 
   public static final TimerKey RUN_TIMEOUT = new TimerKey(Kind.RUN_TIMEOUT, null, 0);
+  public static final TimerKey CANCEL = new TimerKey(Kind.CANCEL, null, 0);
 
   static TimerKey attemptTimeout(String stepId, int attempt) {
     return new TimerKey(Kind.ATTEMPT_TIMEOUT, stepId, attempt);
@@ -22,6 +37,19 @@ public record TimerKey(Kind kind, @Nullable String stepId, int attempt) {
 
   static TimerKey retry(String stepId, int attempt) {
     return new TimerKey(Kind.RETRY, stepId, attempt);
+  }
+
+  static TimerKey waitOver(String stepId) {
+    return new TimerKey(Kind.WAIT, stepId, 0);
+  }
+
+  static TimerKey stepTimeout(String stepId) {
+    return new TimerKey(Kind.STEP_TIMEOUT, stepId, 0);
+  }
+
+  /** The timer a parent sets on its child run to have it compensated. */
+  public static TimerKey compensate(ParentLink requester) {
+    return new TimerKey(Kind.COMPENSATE, requester.stepId(), requester.attempt());
   }
 
   /** The key as stored: {@code ATTEMPT_TIMEOUT:validatePayment:2}, {@code RUN_TIMEOUT}. */

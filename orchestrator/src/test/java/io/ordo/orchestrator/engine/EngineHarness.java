@@ -3,7 +3,10 @@ package io.ordo.orchestrator.engine;
 import io.ordo.dsl.model.WorkflowDefinition;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,11 +22,16 @@ final class EngineHarness {
   Instant now = Instant.parse("2026-11-22T10:00:00Z");
   RunState run;
   Transition last;
-  private final java.util.Map<TimerKey, Instant> timers = new java.util.HashMap<>();
+  private final Map<TimerKey, Instant> timers = new HashMap<>();
 
   EngineHarness(WorkflowDefinition workflow, JsonNode input) {
+    this(workflow, input, RUN_ID, null);
+  }
+
+  EngineHarness(
+      WorkflowDefinition workflow, JsonNode input, String runId, @Nullable ParentLink parent) {
     this.workflow = workflow;
-    last = engine.start(RUN_ID, workflow, 1, input, now);
+    last = engine.start(runId, workflow, 1, input, now, parent);
     run = last.state();
     track(last);
     TransitionCoverage.recordStart(run);
@@ -85,10 +93,30 @@ final class EngineHarness {
   }
 
   List<Command.DispatchStep> dispatches() {
-    return last.commands().stream()
-        .filter(Command.DispatchStep.class::isInstance)
-        .map(Command.DispatchStep.class::cast)
-        .toList();
+    return commands(Command.DispatchStep.class);
+  }
+
+  /** The commands of the last transition of one type. */
+  <C extends Command> List<C> commands(Class<C> type) {
+    return last.commands().stream().filter(type::isInstance).map(type::cast).toList();
+  }
+
+  /** The functions the last transition dispatched, by step id. */
+  List<String> dispatchedSteps() {
+    return dispatches().stream().map(Command.DispatchStep::stepId).toList();
+  }
+
+  Transition signal(String name, JsonNode payload) {
+    return apply(new RunEvent.SignalReceived(name, payload));
+  }
+
+  /** Whether a timer with this key is set now. */
+  boolean hasTimer(TimerKey key) {
+    return timers.containsKey(key);
+  }
+
+  List<String> history() {
+    return last.history().stream().map(HistoryEntry::type).toList();
   }
 
   StepExecution step(String stepId) {

@@ -1,7 +1,9 @@
 package io.ordo.orchestrator.engine;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,8 +18,13 @@ final class TransitionCoverage {
     if (before.status() != after.status()) {
       seen.add("run " + before.status() + " -> " + after.status());
     }
+    Map<String, StepExecution> earlier = new HashMap<>();
+    before.steps().forEach(s -> earlier.put(s.stepId(), s));
     for (StepExecution next : after.steps()) {
-      before.step(next.stepId()).ifPresent(prev -> recordStep(prev, next));
+      StepExecution prev = earlier.get(next.stepId());
+      if (prev != null) {
+        recordStep(prev, next);
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import io.ordo.dsl.model.Compensation;
 import io.ordo.dsl.model.FunctionStep;
 import io.ordo.dsl.model.InputSchema;
 import io.ordo.dsl.model.RetryPolicy;
+import io.ordo.dsl.model.StepOptions;
 import io.ordo.dsl.model.WorkflowDefinition;
 import java.time.Duration;
 import java.util.List;
@@ -50,22 +51,24 @@ final class Workflows {
                 "pay",
                 "payments.validate",
                 PASS_INPUT,
-                TIMEOUT,
-                THREE_TRIES,
-                new Compensation("payments.refund", paymentOutput, TIMEOUT, compensationRetry)),
+                options(
+                    new Compensation("payments.refund", paymentOutput, TIMEOUT, compensationRetry))),
             new FunctionStep(
                 "reserve",
                 "inventory.reserve",
                 PASS_INPUT,
-                TIMEOUT,
-                THREE_TRIES,
-                new Compensation(
-                    "inventory.release",
-                    b -> b.stepOutputs().get("reserve"),
-                    TIMEOUT,
-                    compensationRetry)),
-            new FunctionStep("email", "email.send", emailInput, TIMEOUT, THREE_TRIES, null)),
+                options(
+                    new Compensation(
+                        "inventory.release",
+                        b -> b.stepOutputs().get("reserve"),
+                        TIMEOUT,
+                        compensationRetry))),
+            new FunctionStep("email", "email.send", emailInput, options(null))),
         paymentOutput);
+  }
+
+  private static StepOptions options(@Nullable Compensation compensate) {
+    return new StepOptions(null, TIMEOUT, THREE_TRIES, List.of(), compensate);
   }
 
   static WorkflowDefinition single(RetryPolicy retry, Template output) {
@@ -74,7 +77,9 @@ final class Workflows {
         null,
         InputSchema.ANY,
         null,
-        List.of(new FunctionStep("only", "demo.echo", PASS_INPUT, TIMEOUT, retry, null)),
+        List.of(
+            new FunctionStep(
+                "only", "demo.echo", PASS_INPUT, new StepOptions(null, TIMEOUT, retry, List.of(), null))),
         output);
   }
 }
