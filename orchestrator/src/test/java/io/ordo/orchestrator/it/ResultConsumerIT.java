@@ -19,8 +19,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
-class DeadLetterIT extends OrdoIT {
+class ResultConsumerIT extends OrdoIT {
 
   @Test
   void parksUnreadableResultsOnTheDeadLetterTopicAndGoesOn() throws Exception {
@@ -50,6 +51,50 @@ class DeadLetterIT extends OrdoIT {
     assertThat(parked).hasSize(2);
     assertThat(reason(parked.get(0))).contains("not a step result");
     assertThat(reason(parked.get(1))).contains("no run with id");
+  }
+
+  @Test
+  void ignoresARedeliveredResultAndCountsIt() throws Exception {
+    String runId = api.startRun("order-fulfillment", order("o-301", 1, "fay@example.com", "SKU-1"));
+    JsonNode before = awaitStatus(runId, "COMPLETED");
+    int historyBefore = api.get("/runs/" + runId + "/events").body().size();
+    double ignoredBefore = ignoredDuplicates();
+
+    try (var producer =
+        new KafkaProducer<>(
+            Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafka()),
+            new StringSerializer(),
+            new StringSerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  "ordo.results",
+                  runId,
+                  "{\"runId\": \"%s\", \"stepId\": \"validatePayment\", \"attempt\": 1, \"status\": \"COMPLETED\", \"output\": {\"paymentId\": \"other\"}}"
+                      .formatted(runId)))
+          .get();
+    }
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> ignoredDuplicates() > ignoredBefore);
+    assertThat(api.run(runId)).isEqualTo(before);
+    assertThat(api.get("/runs/" + runId + "/events").body().size()).isEqualTo(historyBefore);
+  }
+
+  private double ignoredDuplicates() throws Exception {
+    String metrics =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString())
+            .body();
+    return metrics
+        .lines()
+        .filter(l -> l.startsWith("ordo_events_ignored_total") && l.contains("DUPLICATE"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   private static String reason(ConsumerRecord<String, String> record) {
