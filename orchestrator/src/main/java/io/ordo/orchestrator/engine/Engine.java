@@ -31,7 +31,7 @@ public final class Engine {
   final Saga saga = new Saga(this);
   final Signals signals = new Signals(this);
   final Stopper stopper = new Stopper();
-  private final Resume resume = new Resume(this);
+  final Resume resume = new Resume(this);
 
   /** A new run of {@code workflow}, with its first step started. */
   public Transition start(
@@ -143,7 +143,10 @@ public final class Engine {
       case RUN_TIMEOUT -> onRunTimeout(p);
       case WAIT -> onWaitOver(p, timer);
       case STEP_TIMEOUT -> onStepTimeout(p, timer);
-      case CANCEL -> onCancel(p, "the parent run stopped");
+      case CANCEL ->
+          p.status() == RunStatus.COMPLETED
+              ? saga.compensateForParent(p, null) // it completed as the parent stopped
+              : onCancel(p, "the parent run stopped");
       case COMPENSATE ->
           p.run().parent() == null
               ? Ignored.NOT_ALLOWED

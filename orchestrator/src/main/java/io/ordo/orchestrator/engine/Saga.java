@@ -63,23 +63,32 @@ final class Saga {
     startCompensation(p, order.getFirst());
   }
 
-  /** A completed child run is asked by its parent to undo itself. */
-  @Nullable Ignored compensateForParent(Progress p, ParentLink requester) {
+  /**
+   * A child run is asked by its parent to undo itself: a completed one compensates, one whose
+   * compensation gave up tries it again, and one with nothing left to undo says so at once. The
+   * {@code requester} (the parent's compensation attempt) hears the end; null when the parent only
+   * asked the child to stop (a cancel that found the child already completed) and waits for nothing.
+   */
+  @Nullable Ignored compensateForParent(Progress p, @Nullable ParentLink requester) {
     RunStatus status = p.status();
     if (status == RunStatus.RUNNING || status == RunStatus.COMPENSATING) {
       return Ignored.NOT_ALLOWED;
     }
-    p.record("CompensationRequested", "by", requester.runId(), "stepId", requester.stepId());
-    List<String> order = status == RunStatus.COMPLETED ? compensationOrder(p) : List.of();
+    p.record("CompensationRequested", "by", p.run().parent().runId());
+    if (requester != null) {
+      p.update(r -> r.compensatingFor(requester));
+    }
     if (status == RunStatus.COMPENSATION_FAILED) {
-      report(p, requester, false, null, p.run().error());
-      return null;
+      return engine.resume.retry(p);
     }
+    List<String> order = status == RunStatus.COMPLETED ? compensationOrder(p) : List.of();
     if (order.isEmpty()) {
-      report(p, requester, true, null, null); // nothing of it is left to undo
+      if (requester != null) {
+        report(p, requester, true, null, null); // nothing of it is left to undo
+      }
       return null;
     }
-    p.update(r -> r.compensatingFor(requester).stopping(Cause.PARENT, null).compensating(order));
+    p.update(r -> r.stopping(Cause.PARENT, null).compensating(order));
     p.status(RunStatus.COMPENSATING);
     p.record("CompensationStarted", "steps", order, "cause", Cause.PARENT.name());
     startCompensation(p, order.getFirst());

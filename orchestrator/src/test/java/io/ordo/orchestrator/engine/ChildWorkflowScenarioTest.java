@@ -98,15 +98,46 @@ class ChildWorkflowScenarioTest {
   }
 
   @Test
-  void aChildAskedToStopIsCancelledUnlessItHasEnded() {
-    EngineHarness child = childOf("ship", 1);
-    child.complete("book", object("tracking", "T-1"));
+  void aChildAskedToStopIsCancelled() {
     EngineHarness running = childOf("ship", 2);
     running.apply(new RunEvent.TimerFired(TimerKey.CANCEL));
 
     assertThat(running.run.status()).isEqualTo(RunStatus.CANCELLED);
-    assertThat(child.apply(new RunEvent.TimerFired(TimerKey.CANCEL)).ignored())
-        .isEqualTo(Transition.Ignored.NOT_ALLOWED);
+  }
+
+  @Test
+  void aChildThatCompletedJustAsItsParentStoppedUndoesItself() {
+    EngineHarness child = childOf("ship", 1);
+    child.complete("book", object("tracking", "T-1"));
+    child.apply(new RunEvent.TimerFired(TimerKey.CANCEL));
+
+    assertThat(child.run.status()).isEqualTo(RunStatus.COMPENSATING);
+    child.complete("book.compensate", JSON.objectNode());
+    assertThat(child.run.status()).isEqualTo(RunStatus.COMPENSATED);
+  }
+
+  @Test
+  void aChildWhoseCompensationGaveUpTriesAgainWhenItsParentAsksAgain() {
+    EngineHarness child = childOf("ship", 1);
+    child.complete("book", object("tracking", "T-1"));
+    child.apply(
+        new RunEvent.TimerFired(
+            TimerKey.compensate(new ParentLink(EngineHarness.RUN_ID, "ship.compensate", 1))));
+    child.fail("book.compensate", "CourierDown", false);
+    assertThat(child.run.status()).isEqualTo(RunStatus.COMPENSATION_FAILED);
+
+    ParentLink second = new ParentLink(EngineHarness.RUN_ID, "ship.compensate", 2);
+    child.apply(new RunEvent.TimerFired(TimerKey.compensate(second)));
+    assertThat(child.run.status()).isEqualTo(RunStatus.COMPENSATING);
+    child.complete("book.compensate", JSON.objectNode());
+
+    assertThat(child.commands(Command.ReportToParent.class))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.to()).isEqualTo(second);
+              assertThat(r.completed()).isTrue();
+            });
   }
 
   @Test
