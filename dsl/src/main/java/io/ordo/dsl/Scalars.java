@@ -29,10 +29,11 @@ final class Scalars {
     this.violations = violations;
   }
 
-  /** How a value looks in a message: 'text', a mapping, a list, or nothing. */
+  /** How a value looks in a message: 'text', a mapping, a list, an empty list, or nothing. */
   static String describe(Node node) {
     return switch (node) {
       case MappingNode ignored -> "a mapping";
+      case SequenceNode sequence when sequence.getValue().isEmpty() -> "an empty list";
       case SequenceNode ignored -> "a list";
       case ScalarNode scalar when isNull(scalar) && scalar.getValue().isEmpty() -> "nothing";
       case ScalarNode scalar -> "'" + shorten(scalar.getValue()) + "'";

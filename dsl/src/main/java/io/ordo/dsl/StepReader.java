@@ -1,145 +1,155 @@
 package io.ordo.dsl;
 
-import io.ordo.dsl.expr.StepScope;
-import io.ordo.dsl.expr.Template;
-import io.ordo.dsl.model.Compensation;
-import io.ordo.dsl.model.FunctionStep;
-import io.ordo.dsl.model.RetryPolicy;
-import java.time.Duration;
+import io.ordo.dsl.StepOutline.Item;
+import io.ordo.dsl.expr.Suggestion;
+import io.ordo.dsl.model.Step;
+import io.ordo.dsl.model.StepOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.nodes.Node;
-import tools.jackson.databind.node.JsonNodeFactory;
 
-/** Reads one step (a function call) and its compensation, applying timeout and retry defaults. */
+/**
+ * Reads one step: finds its kind from the one key that names it, checks that every other key
+ * belongs to that kind, and hands the kind's keys to the kind's reader and the rest (if, timeout,
+ * retry, catch, compensate) to {@link StepOptionsReader}.
+ */
 final class StepReader {
 
-  static final Pattern ID = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-  static final Pattern FUNCTION = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+  private static final Pattern ID = LocalNames.IDENTIFIER;
 
-  private static final List<String> KEYS =
-      List.of("id", "function", "input", "timeout", "retry", "compensate");
-  private static final List<String> COMPENSATION_KEYS =
-      List.of("function", "input", "timeout", "retry");
-
-  /** Step kinds of the full DSL that this version cannot run yet. */
-  private static final List<String> LATER_KINDS =
-      List.of(
-          "switch", "parallel", "forEach", "wait", "waitForSignal", "workflow", "fail", "succeed");
-
-  private static final List<String> LATER_OPTIONS = List.of("if", "catch");
-  private static final Template EMPTY_INPUT =
-      Template.literal(JsonNodeFactory.instance.objectNode());
-
-  private final Scalars scalars;
+  private final ReadContext context;
   private final Violations violations;
-  private final TemplateReader templates;
-  private final RetryReader retries;
+  private final StepOptionsReader options;
+  private final FunctionStepReader functions;
+  private final SwitchReader switches;
+  private final ParallelReader parallels;
+  private final ForEachReader forEaches;
+  private final WaitReader waits;
+  private final ChildWorkflowReader workflows;
+  private final EndReader ends;
 
-  StepReader(
-      Scalars scalars, Violations violations, TemplateReader templates, RetryReader retries) {
-    this.scalars = scalars;
-    this.violations = violations;
-    this.templates = templates;
-    this.retries = retries;
+  StepReader(ReadContext context, StepsReader blocks) {
+    this.context = context;
+    this.violations = context.violations();
+    this.options = new StepOptionsReader(context, blocks);
+    this.functions = new FunctionStepReader(context);
+    this.switches = new SwitchReader(context, blocks);
+    this.parallels = new ParallelReader(context, blocks);
+    this.forEaches = new ForEachReader(context, blocks);
+    this.waits = new WaitReader(context);
+    this.workflows = new ChildWorkflowReader(context);
+    this.ends = new EndReader(context);
   }
 
-  /**
-   * @param stepIds every step's id in order (blank where unreadable), for expression scopes
-   * @return the step, or null when something in it was reported
-   */
-  @Nullable FunctionStep read(
-      Node node, String path, int index, List<String> stepIds, Defaults defaults) {
+  /** The step, or null when something in it was reported. */
+  @Nullable Step read(Node node, String path, Item item) {
     YamlMap map = YamlMap.read(node, path, "each step", violations);
     if (map == null) {
       return null;
     }
     int before = violations.count();
-    List<String> later = reportLaterFeatures(map);
-    map.rejectUnknownKeys(KEYS, later);
     String id = id(map);
-    if (!map.has("function") && later.stream().anyMatch(LATER_KINDS::contains)) {
-      return null; // the step is of another kind; asking for a function would only confuse
-    }
-    String function = function(map);
-    Template input = input(map, StepScope.before(stepIds, index));
-    Duration timeout = timeout(map, defaults);
-    RetryPolicy retry = retries.read(map.get("retry"), map.path("retry"), defaults.retry());
-    Compensation compensation = compensation(map, StepScope.upTo(stepIds, index), defaults);
-    if (violations.count() > before
-        || id == null
-        || function == null
-        || input == null
-        || timeout == null
-        || retry == null) {
+    StepKind kind = kind(map, path);
+    if (kind == null) {
+      map.rejectUnknownKeys(StepKind.allKeys());
       return null;
     }
-    return new FunctionStep(id, function, input, timeout, retry, compensation);
-  }
-
-  private List<String> reportLaterFeatures(YamlMap map) {
-    List<String> later = new ArrayList<>();
-    for (String key : map.keys()) {
-      if (LATER_KINDS.contains(key)) {
-        violations.add(
-            map.path(key), map.keyNode(key), "step kind '" + key + "' is not supported yet");
-        later.add(key);
-      } else if (LATER_OPTIONS.contains(key)) {
-        violations.add(
-            map.path(key), map.keyNode(key), "'" + key + "' on a step is not supported yet");
-        later.add(key);
-      }
+    rejectKeysOfOtherKinds(map, kind);
+    Position here = Position.of(context.outline(), item);
+    StepOptions stepOptions = options.read(map, kind, item);
+    KindPart part =
+        switch (kind) {
+          case FUNCTION -> functions.read(map, here);
+          case SWITCH -> switches.read(map, item, here);
+          case PARALLEL -> parallels.read(map, item);
+          case FOR_EACH -> forEaches.read(map, item, here);
+          case WAIT -> waits.waitFor(map, here);
+          case WAIT_FOR_SIGNAL -> waits.signal(map);
+          case WORKFLOW -> workflows.read(map, here);
+          case FAIL -> ends.fail(map, here);
+          case SUCCEED -> ends.succeed(map, here);
+        };
+    if (violations.count() > before || id == null || stepOptions == null || part == null) {
+      return null;
     }
-    return later;
+    return part.build(id, stepOptions);
   }
 
   private @Nullable String id(YamlMap map) {
     Node id = map.require("id");
     return id == null
         ? null
-        : scalars.matching(
-            id, map.path("id"), ID, "letters, digits and '_', not starting with a digit");
+        : context
+            .scalars()
+            .matching(id, map.path("id"), ID, "letters, digits and '_', not starting with a digit");
   }
 
-  private @Nullable String function(YamlMap map) {
-    Node function = map.require("function");
-    return function == null
-        ? null
-        : scalars.matching(
-            function,
-            map.path("function"),
-            FUNCTION,
-            "lowercase letters, digits, '.', '_' and '-', such as payments.validate");
-  }
-
-  private @Nullable Template input(YamlMap map, StepScope scope) {
-    Node input = map.get("input");
-    return input == null ? EMPTY_INPUT : templates.read(input, map.path("input"), scope);
-  }
-
-  private @Nullable Duration timeout(YamlMap map, Defaults defaults) {
-    Node timeout = map.get("timeout");
-    return timeout == null ? defaults.timeout() : scalars.duration(timeout, map.path("timeout"));
-  }
-
-  /** Null both when there is none and when it was reported; the violation count tells which. */
-  private @Nullable Compensation compensation(YamlMap step, StepScope scope, Defaults defaults) {
-    Node node = step.get("compensate");
-    YamlMap map =
-        node == null ? null : YamlMap.read(node, step.path("compensate"), "compensate", violations);
-    if (map == null) {
+  /** The one kind the step names, or null after saying it names none or several. */
+  private @Nullable StepKind kind(YamlMap map, String path) {
+    List<String> kinds = map.keys().stream().filter(StepKind.KIND_KEYS::contains).toList();
+    if (kinds.isEmpty()) {
+      violations.add(
+          path,
+          map.node(),
+          "a step needs one of: "
+              + String.join(", ", StepKind.KIND_KEYS)
+              + ", the key that says what kind of step it is");
       return null;
     }
-    map.rejectUnknownKeys(COMPENSATION_KEYS);
-    String function = function(map);
-    Template input = input(map, scope);
-    Duration timeout = timeout(map, defaults);
-    RetryPolicy retry = retries.read(map.get("retry"), map.path("retry"), defaults.retry());
-    if (function == null || input == null || timeout == null || retry == null) {
+    if (kinds.size() > 1) {
+      for (String key : kinds) {
+        violations.add(
+            map.path(key),
+            map.keyNode(key),
+            "a step has exactly one kind, but this one has "
+                + kinds.size()
+                + ": "
+                + String.join(", ", kinds)
+                + "; split it into one step per kind");
+      }
       return null;
     }
-    return new Compensation(function, input, timeout, retry);
+    return StepKind.of(kinds.getFirst());
+  }
+
+  /** Keys of another kind get a message saying where they belong; the rest, a did-you-mean. */
+  private void rejectKeysOfOtherKinds(YamlMap map, StepKind kind) {
+    List<String> expected = kind.keys();
+    List<String> reported = new ArrayList<>();
+    String kindName = "a " + kind.key() + " step";
+    for (String key : map.keys()) {
+      if (expected.contains(key)) {
+        continue;
+      }
+      List<StepKind> owners = StepKind.owning(key);
+      String message;
+      if (key.equals("retry")) {
+        message =
+            "retry applies to function and workflow steps, which have attempts; "
+                + kindName
+                + " runs once, so recover from its failure with catch";
+      } else if (!owners.isEmpty()) {
+        message =
+            "'"
+                + key
+                + "' belongs to "
+                + owners.stream().map(StepKind::key).collect(Collectors.joining(" and "))
+                + " steps, not to "
+                + kind.key()
+                + " steps; "
+                + kindName
+                + " takes: "
+                + String.join(", ", expected)
+                + Suggestion.didYouMean(key, expected);
+      } else {
+        continue;
+      }
+      violations.add(map.path(key), map.keyNode(key), message);
+      reported.add(key);
+    }
+    map.rejectUnknownKeys(expected, reported);
   }
 }

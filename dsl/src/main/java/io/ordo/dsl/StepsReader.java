@@ -1,100 +1,96 @@
 package io.ordo.dsl;
 
-import io.ordo.dsl.model.FunctionStep;
+import io.ordo.dsl.StepOutline.Block;
+import io.ordo.dsl.StepOutline.Item;
 import io.ordo.dsl.model.Step;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
-import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.nodes.NodeTuple;
-import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
- * Reads the {@code steps} list. Ids are collected first, so an expression can be told that the step
- * it names exists but runs later, and so a duplicate id is reported at its second use.
+ * Reads a list of steps: the workflow's own, or a body of a composite step (a case, a branch, a
+ * forEach body, a catch). Each step is read against its place in the outline, which says what its
+ * expressions may see.
  */
 final class StepsReader {
 
+  private final ReadContext context;
   private final StepReader steps;
-  private final Violations violations;
 
-  StepsReader(StepReader steps, Violations violations) {
-    this.steps = steps;
-    this.violations = violations;
+  StepsReader(ReadContext context) {
+    this.context = context;
+    this.steps = new StepReader(context, this);
   }
 
-  /** Every step id in order, "" where a step has none that can be read. */
-  static List<String> ids(@Nullable Node node) {
-    if (!(node instanceof SequenceNode sequence)) {
-      return List.of();
-    }
-    return sequence.getValue().stream()
-        .map(StepsReader::idNode)
-        .map(id -> id == null ? "" : id.getValue())
-        .toList();
+  /** The workflow's steps; duplicate ids anywhere in the workflow are reported here, once. */
+  @Nullable List<Step> readWorkflowSteps(Node node) {
+    reportDuplicateIds();
+    return read(node, "steps", context.outline().top());
   }
 
-  @Nullable List<Step> read(Node node, Defaults defaults) {
+  /**
+   * The steps of a block, or null when anything in them was reported.
+   *
+   * @param path where the list is, as {@code steps[2].parallel[0].steps}; its last key names it in
+   *     messages
+   */
+  @Nullable List<Step> read(Node node, String path, Block block) {
+    String key = YamlPath.lastKey(path);
     if (!(node instanceof SequenceNode sequence)) {
-      violations.add("steps", node, "steps must be a list of steps, got " + Scalars.describe(node));
+      context
+          .violations()
+          .add(path, node, key + " must be a list of steps, got " + Scalars.describe(node));
       return null;
     }
-    if (sequence.getValue().isEmpty()) {
-      violations.add("steps", node, "steps must list at least one step");
+    List<Node> nodes = sequence.getValue();
+    if (nodes.isEmpty()) {
+      context.violations().add(path, node, key + " must list at least one step");
       return null;
     }
-    reportDuplicateIds(sequence);
-    List<String> ids = ids(sequence);
     List<Step> read = new ArrayList<>();
-    for (int i = 0; i < sequence.getValue().size(); i++) {
-      FunctionStep step =
-          steps.read(sequence.getValue().get(i), YamlPath.index("steps", i), i, ids, defaults);
+    for (int i = 0; i < nodes.size(); i++) {
+      Step step = steps.read(nodes.get(i), YamlPath.index(path, i), itemAt(block, i, path));
       if (step != null) {
         read.add(step);
       }
     }
-    return read.size() == ids.size() ? read : null;
-  }
-
-  private void reportDuplicateIds(SequenceNode sequence) {
-    Map<String, Integer> firstUse = new HashMap<>();
-    for (int i = 0; i < sequence.getValue().size(); i++) {
-      ScalarNode id = idNode(sequence.getValue().get(i));
-      if (id == null || id.getValue().isEmpty()) {
-        continue;
-      }
-      Integer first = firstUse.putIfAbsent(id.getValue(), i);
-      if (first != null) {
-        violations.add(
-            YamlPath.index("steps", i) + ".id",
-            id,
-            "step id '"
-                + id.getValue()
-                + "' is already used by steps["
-                + first
-                + "]; ids must be unique");
-      }
-    }
+    return read.size() == nodes.size() ? read : null;
   }
 
   /**
-   * The first {@code id} of a step, read without reporting: the step reader reports its problems.
+   * The outline reads the same YAML, so it always has the item; a stand-in keeps a disagreement (a
+   * bug) from turning into an exception on user input.
    */
-  private static @Nullable ScalarNode idNode(Node step) {
-    if (step instanceof MappingNode mapping) {
-      for (NodeTuple tuple : mapping.getValue()) {
-        if (tuple.getKeyNode() instanceof ScalarNode key
-            && key.getValue().equals("id")
-            && tuple.getValueNode() instanceof ScalarNode id
-            && !Scalars.isNull(id)) {
-          return id;
-        }
+  private static Item itemAt(Block block, int index, String path) {
+    return index < block.items().size()
+        ? block.item(index)
+        : new Item(block, index, -1, "", null, YamlPath.index(path, index));
+  }
+
+  /** At the second use of an id, naming where the first one is: ids are unique across nesting. */
+  private void reportDuplicateIds() {
+    Map<String, Item> firstUse = new HashMap<>();
+    for (Item item : context.outline().items()) {
+      if (item.id().isEmpty() || item.idNode() == null) {
+        continue;
+      }
+      Item first = firstUse.putIfAbsent(item.id(), item);
+      if (first != null) {
+        context
+            .violations()
+            .add(
+                item.path() + ".id",
+                item.idNode(),
+                "step id '"
+                    + item.id()
+                    + "' is already used by "
+                    + first.path()
+                    + "; ids must be unique across the workflow, nested steps included");
       }
     }
-    return null;
   }
 }

@@ -1,6 +1,7 @@
 package io.ordo.dsl;
 
 import io.ordo.dsl.expr.Compilation;
+import io.ordo.dsl.expr.Expecting;
 import io.ordo.dsl.expr.ExpressionCompiler;
 import io.ordo.dsl.expr.StepScope;
 import io.ordo.dsl.expr.Template;
@@ -27,6 +28,33 @@ final class TemplateReader {
   TemplateReader(ExpressionCompiler compiler, Violations violations) {
     this.compiler = compiler;
     this.violations = violations;
+  }
+
+  /**
+   * One {@code ${ … }} and nothing else, giving {@code expecting}: an {@code if}, a {@code when}, a
+   * forEach's items. Null when reported.
+   *
+   * @param example an expression of the kind expected, for the message about anything else
+   */
+  @Nullable Template expression(
+      Node node, String path, StepScope scope, Expecting expecting, String example) {
+    JsonNode value = node instanceof ScalarNode scalar ? YamlJson.typed(scalar) : null;
+    if (value == null
+        || !value.isString()
+        || !ExpressionCompiler.isOneExpression(value.stringValue())) {
+      violations.add(
+          path,
+          node,
+          YamlPath.lastKey(path)
+              + " must be one expression that gives "
+              + expecting.words()
+              + ", such as "
+              + example
+              + ", got "
+              + Scalars.describe(node));
+      return null;
+    }
+    return compiled(compiler.compile(value.stringValue(), scope, expecting), path, node);
   }
 
   /** The template, or null when some expression in it was reported. */
@@ -84,10 +112,19 @@ final class TemplateReader {
     if (!value.isString()) {
       return Template.literal(value);
     }
-    return switch (compiler.compile(value.stringValue(), scope)) {
+    return compiled(compiler.compile(value.stringValue(), scope), path, scalar);
+  }
+
+  /** Text that may interpolate expressions, whatever YAML type its scalar would have. */
+  @Nullable Template text(ScalarNode scalar, String path, StepScope scope) {
+    return compiled(compiler.compile(scalar.getValue(), scope), path, scalar);
+  }
+
+  private @Nullable Template compiled(Compilation compilation, String path, Node node) {
+    return switch (compilation) {
       case Compilation.Compiled compiled -> compiled.template();
       case Compilation.Rejected rejected -> {
-        rejected.problems().forEach(problem -> violations.add(path, scalar, problem));
+        rejected.problems().forEach(problem -> violations.add(path, node, problem));
         yield null;
       }
     };

@@ -1,7 +1,6 @@
 package io.ordo.dsl;
 
 import io.ordo.dsl.expr.ExpressionCompiler;
-import io.ordo.dsl.expr.StepScope;
 import io.ordo.dsl.expr.Template;
 import io.ordo.dsl.model.InputSchema;
 import io.ordo.dsl.model.RetryPolicy;
@@ -27,15 +26,12 @@ final class WorkflowReader {
   private final Scalars scalars;
   private final RetryReader retries;
   private final TemplateReader templates;
-  private final StepsReader steps;
 
   WorkflowReader(ExpressionCompiler compiler, Violations violations) {
     this.violations = violations;
     this.scalars = new Scalars(violations);
     this.retries = new RetryReader(scalars, violations);
     this.templates = new TemplateReader(compiler, violations);
-    this.steps =
-        new StepsReader(new StepReader(scalars, violations, templates, retries), violations);
   }
 
   /** The definition, or null when anything was reported. */
@@ -51,12 +47,14 @@ final class WorkflowReader {
     Duration timeout = optional(map, "timeout", scalars::duration);
     Defaults defaults = defaults(map.get("defaults"));
     Node stepsNode = map.require("steps");
-    List<Step> steps = stepsNode == null ? null : this.steps.read(stepsNode, defaults);
+    StepOutline outline = StepOutline.of(stepsNode);
+    ReadContext context =
+        new ReadContext(violations, scalars, templates, retries, defaults, outline);
+    List<Step> steps =
+        stepsNode == null ? null : new StepsReader(context).readWorkflowSteps(stepsNode);
     Node outputNode = map.get("output");
     Template output =
-        outputNode == null
-            ? null
-            : templates.read(outputNode, "output", StepScope.all(StepsReader.ids(stepsNode)));
+        outputNode == null ? null : templates.read(outputNode, "output", Position.end(outline));
     if (!violations.isEmpty() || name == null || inputSchema == null || steps == null) {
       return null;
     }

@@ -67,6 +67,11 @@ final class YamlMap {
     return node;
   }
 
+  /** Where this mapping is. */
+  String path() {
+    return path;
+  }
+
   String path(String key) {
     return YamlPath.child(path, key);
   }

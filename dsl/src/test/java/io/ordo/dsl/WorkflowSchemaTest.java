@@ -67,6 +67,43 @@ class WorkflowSchemaTest {
     assertThat(errors).extracting(e -> e.getInstanceLocation().toString()).contains("/timeout");
   }
 
+  @Test
+  void flagsAKeyOfAnotherKindInANestedStepAsEditorsShould() throws IOException {
+    JsonNode workflow =
+        asJson(
+            """
+            name: a
+            steps:
+              - id: both
+                parallel:
+                  - steps:
+                      - {id: a, function: svc.a, maxConcurrency: 5}
+            """);
+
+    List<Error> errors = dslSchema().validate(workflow);
+
+    assertThat(errors)
+        .extracting(e -> e.getInstanceLocation().toString())
+        .anySatisfy(location -> assertThat(location).startsWith("/steps/0"));
+  }
+
+  @Test
+  void flagsAStepWithTwoKindsOrNoneAsEditorsShould() throws IOException {
+    JsonNode twoKinds = asJson("name: a\nsteps:\n  - {id: a, function: svc.a, wait: 10s}\n");
+    JsonNode noKind = asJson("name: a\nsteps:\n  - {id: a, input: {}}\n");
+
+    assertThat(dslSchema().validate(twoKinds)).isNotEmpty();
+    assertThat(dslSchema().validate(noKind)).isNotEmpty();
+  }
+
+  @Test
+  void flagsRetryOnAStepWithoutAttemptsAsEditorsShould() throws IOException {
+    JsonNode workflow =
+        asJson("name: a\nsteps:\n  - {id: a, wait: 10s, retry: {maxAttempts: 2}}\n");
+
+    assertThat(dslSchema().validate(workflow)).isNotEmpty();
+  }
+
   private static Schema dslSchema() throws IOException {
     Schema schema = REGISTRY.getSchema(dslSchemaJson());
     schema.initializeValidators();

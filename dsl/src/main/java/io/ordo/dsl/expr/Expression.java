@@ -1,11 +1,15 @@
 package io.ordo.dsl.expr;
 
+import dev.cel.common.types.CelType;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import java.util.regex.Pattern;
 
-/** One compiled {@code ${ … }}: its source text, for messages, and CEL's immutable program. */
-record Expression(String source, CelRuntime.Program program) {
+/**
+ * One compiled {@code ${ … }}: its source text, for messages, CEL's immutable program, and the type
+ * the checker found for its result (dyn for most, as JSON values are dynamic).
+ */
+record Expression(String source, CelRuntime.Program program, CelType resultType) {
 
   /** CEL prefixes runtime errors with an offset into "<input>", which says nothing to a user. */
   private static final Pattern CEL_PREFIX = Pattern.compile("^evaluation error at <input>:\\d+: ");

@@ -1,12 +1,14 @@
 package io.ordo.dsl.expr;
 
 import dev.cel.bundle.Cel;
+import dev.cel.bundle.CelBuilder;
 import dev.cel.bundle.CelFactory;
 import dev.cel.common.CelAbstractSyntaxTree;
 import dev.cel.common.CelIssue;
 import dev.cel.common.CelOptions;
 import dev.cel.common.CelValidationException;
 import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.CelType;
 import dev.cel.common.types.MapType;
 import dev.cel.common.types.SimpleType;
 import dev.cel.parser.CelStandardMacro;
@@ -17,6 +19,12 @@ import io.ordo.dsl.expr.TextSegments.Placeholder;
 import io.ordo.dsl.expr.TextSegments.Segment;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -43,6 +51,16 @@ public final class ExpressionCompiler {
           .enableHeterogeneousNumericComparisons(true)
           .build();
 
+  /**
+   * Environments with local variables, by their names. Bounded, because the names come from
+   * definitions users deploy; past the bound an environment is built for each expression.
+   */
+  private static final int MAX_CACHED_ENVIRONMENTS = 256;
+
+  private static final Pattern UNDECLARED = Pattern.compile("undeclared reference to '([^']+)'");
+
+  private final Map<Set<String>, Cel> withLocals = new ConcurrentHashMap<>();
+
   private final Cel cel =
       CelFactory.standardCelBuilder()
           .setOptions(OPTIONS)
@@ -53,6 +71,44 @@ public final class ExpressionCompiler {
               MapType.create(SimpleType.STRING, MapType.create(SimpleType.STRING, SimpleType.DYN)))
           .addVar("run", MapType.create(SimpleType.STRING, SimpleType.DYN))
           .build();
+
+  /** True when {@code text} is exactly one {@code ${ … }}, which keeps its result's JSON type. */
+  public static boolean isOneExpression(String text) {
+    if (!TextSegments.mayHoldExpressions(text)) {
+      return false;
+    }
+    TextSegments.Split split = TextSegments.split(text);
+    return split.problem() == null
+        && split.segments().size() == 1
+        && split.segments().getFirst() instanceof Placeholder;
+  }
+
+  /**
+   * Compiles one whole-value expression ({@link #isOneExpression}) that must give {@code
+   * expecting}: an expression whose type CEL knows to be another one is rejected; one of dynamic
+   * type (most of them: {@code input} and step outputs are JSON) is checked when it runs.
+   */
+  public Compilation compile(String text, StepScope scope, Expecting expecting) {
+    Compilation compilation = compile(text, scope);
+    if (expecting == Expecting.ANY || !(compilation instanceof Compiled compiled)) {
+      return compilation;
+    }
+    if (!(compiled.template() instanceof ExpressionTemplate template)) {
+      return new Rejected(List.of("'" + text + "' must be one ${ … } expression"));
+    }
+    CelType type = template.expression().resultType();
+    if (expecting.isContradictedBy(type)) {
+      return new Rejected(
+          List.of(
+              "expression '"
+                  + template.expression().source()
+                  + "' gives "
+                  + Expecting.words(type)
+                  + ", but it must give "
+                  + expecting.words()));
+    }
+    return compilation;
+  }
 
   /** Compiles a YAML string: plain text, one whole-value expression, or interpolated text. */
   public Compilation compile(String text, StepScope scope) {
@@ -100,10 +156,15 @@ public final class ExpressionCompiler {
       return null;
     }
     try {
-      CelValidationResult result = cel.compile(source);
+      Cel env = environment(scope.locals());
+      CelValidationResult result = env.compile(source);
       if (result.hasError()) {
         problems.add(
-            "expression '" + source + "' does not compile: " + describe(result.getErrors()));
+            "expression '"
+                + source
+                + "' does not compile: "
+                + describe(result.getErrors())
+                + hints(result.getErrors(), scope));
         return null;
       }
       CelAbstractSyntaxTree ast = result.getAst();
@@ -112,12 +173,48 @@ public final class ExpressionCompiler {
         references.forEach(problem -> problems.add("expression '" + source + "': " + problem));
         return null;
       }
-      return new Expression(source, cel.createProgram(ast));
+      return new Expression(source, env.createProgram(ast), ast.getResultType());
     } catch (CelEvaluationException | CelValidationException | RuntimeException e) {
       // CEL is third-party code fed user text; a crash in it is still a bad expression to the user.
       problems.add("expression '" + source + "' does not compile: " + e.getMessage());
       return null;
     }
+  }
+
+  /** The environment that also declares {@code locals}: each as dynamic JSON, error as a map. */
+  private Cel environment(Set<String> locals) {
+    if (locals.isEmpty()) {
+      return cel;
+    }
+    Cel known = withLocals.get(locals);
+    if (known != null) {
+      return known;
+    }
+    CelBuilder builder = cel.toCelBuilder();
+    for (String name : new TreeSet<>(locals)) {
+      builder.addVar(
+          name,
+          name.equals(StepReferences.ERROR)
+              ? MapType.create(SimpleType.STRING, SimpleType.DYN)
+              : SimpleType.DYN);
+    }
+    Cel built = builder.build();
+    if (withLocals.size() < MAX_CACHED_ENVIRONMENTS) {
+      withLocals.putIfAbsent(Set.copyOf(locals), built);
+    }
+    return built;
+  }
+
+  /** Where an undeclared variable would be defined, when it is a local of another place. */
+  private static String hints(List<CelIssue> issues, StepScope scope) {
+    StringBuilder hints = new StringBuilder();
+    issues.stream()
+        .map(issue -> UNDECLARED.matcher(issue.getMessage()))
+        .filter(Matcher::find)
+        .map(m -> m.group(1))
+        .distinct()
+        .forEach(name -> scope.whereDefined(name).ifPresent(h -> hints.append("; ").append(h)));
+    return hints.toString();
   }
 
   private static String describe(List<CelIssue> issues) {

@@ -18,6 +18,11 @@ final class StepReferences {
 
   static final List<String> RUN_FIELDS = List.of("id", "workflow", "version", "startedAt");
 
+  /** The failure a catch handles, as its steps see it. */
+  static final String ERROR = "error";
+
+  static final List<String> ERROR_FIELDS = List.of("type", "message", "stepId");
+
   private final StepScope scope;
   private final Set<String> problems = new LinkedHashSet<>();
 
@@ -74,10 +79,9 @@ final class StepReferences {
                 + ".output");
       }
     } else if (isGlobal(operand, "run", shadowed)) {
-      if (!RUN_FIELDS.contains(select.field())) {
-        problems.add(
-            "run has no field '" + select.field() + "'; it has " + String.join(", ", RUN_FIELDS));
-      }
+      checkField("run", RUN_FIELDS, select.field());
+    } else if (scope.locals().contains(ERROR) && isGlobal(operand, ERROR, shadowed)) {
+      checkField(ERROR, ERROR_FIELDS, select.field());
     } else {
       visit(operand, shadowed);
     }
@@ -122,27 +126,25 @@ final class StepReferences {
         && !shadowed.contains(name);
   }
 
+  private void checkField(String variable, List<String> fields, String field) {
+    if (!fields.contains(field)) {
+      problems.add(variable + " has no field '" + field + "'; it has " + String.join(", ", fields));
+    }
+  }
+
   private void checkStep(String id) {
-    if (scope.visible().contains(id)) {
+    if (scope.canRead(id)) {
       return;
     }
     if (scope.stepIds().contains(id)) {
-      List<String> visible = scope.visibleInOrder();
-      problems.add(
-          "steps."
-              + id
-              + " is not visible here: "
-              + scope.rule()
-              + (visible.isEmpty()
-                  ? " can be referenced, and there are none"
-                  : " (" + String.join(", ", visible) + ") can be referenced"));
+      problems.add("steps." + id + " is not visible here: " + scope.whyNotVisible(id));
     } else {
       List<String> known = scope.stepIds().stream().filter(s -> !s.isEmpty()).distinct().toList();
       problems.add(
           "steps."
               + id
               + " does not exist; the steps are: "
-              + String.join(", ", known)
+              + Listing.of(known)
               + Suggestion.didYouMean(id, known));
     }
   }

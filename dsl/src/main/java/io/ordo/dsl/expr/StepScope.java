@@ -1,48 +1,57 @@
 package io.ordo.dsl.expr;
 
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which step outputs an expression may read, and the rule to quote when it reaches past them. A
- * step's input sees only the steps before it, because those are the only outputs that exist when it
- * is dispatched.
- *
- * @param stepIds every step id of the workflow, in order, so an unknown id can be told apart from
- *     one that is merely not visible yet
- * @param visible the ids this expression may reference
- * @param rule how a person would say which steps are visible, e.g. "only earlier steps"
+ * What an expression may read, depending on where it stands in the workflow: which {@code
+ * steps.<id>.output} exist by the time it is evaluated, and which variables besides {@code input},
+ * {@code steps} and {@code run} are defined there (a {@code forEach} item, {@code error} in a
+ * {@code catch}). Only outputs of steps that have finished by then can be read, so a reference past
+ * them is a deploy-time error rather than a null at run time.
  */
-public record StepScope(List<String> stepIds, Set<String> visible, String rule) {
+public interface StepScope {
 
-  public StepScope {
-    stepIds = List.copyOf(stepIds);
-    visible = Set.copyOf(visible);
+  /**
+   * Every step id of the workflow, nested steps included, in document order: an id not among them
+   * does not exist, one among them that {@link #canRead} refuses is merely not visible here.
+   */
+  List<String> stepIds();
+
+  boolean canRead(String stepId);
+
+  /**
+   * Why {@code stepId}, which exists, cannot be read here, and what can: the rest of the sentence
+   * "steps.x is not visible here: …".
+   */
+  String whyNotVisible(String stepId);
+
+  /** The variables defined here besides {@code input}, {@code steps} and {@code run}. */
+  default Set<String> locals() {
+    return Set.of();
   }
 
-  /** For a step's input: the steps before {@code index}. */
-  public static StepScope before(List<String> stepIds, int index) {
-    return new StepScope(stepIds, firstN(stepIds, index), "only earlier steps");
+  /**
+   * Where a variable that is not defined here is defined, for the message about an undeclared
+   * reference to it: "error is defined only in the steps of a catch".
+   */
+  default Optional<String> whereDefined(String variable) {
+    return Optional.empty();
+  }
+
+  /** For a step's input in a workflow of sequential steps: the steps before {@code index}. */
+  static StepScope before(List<String> stepIds, int index) {
+    return new FlatScope(stepIds, index, "only earlier steps");
   }
 
   /** For a step's compensation: the steps before it and the step itself, whose output it undoes. */
-  public static StepScope upTo(List<String> stepIds, int index) {
-    return new StepScope(
-        stepIds, firstN(stepIds, index + 1), "only earlier steps and the step itself");
+  static StepScope upTo(List<String> stepIds, int index) {
+    return new FlatScope(stepIds, index + 1, "only earlier steps and the step itself");
   }
 
   /** For the workflow's output: every step. */
-  public static StepScope all(List<String> stepIds) {
-    return new StepScope(stepIds, Set.copyOf(stepIds), "all steps");
-  }
-
-  /** The visible ids in workflow order, for messages. */
-  public List<String> visibleInOrder() {
-    return stepIds.stream().filter(visible::contains).distinct().toList();
-  }
-
-  private static Set<String> firstN(List<String> ids, int n) {
-    return new LinkedHashSet<>(ids.subList(0, Math.min(Math.max(n, 0), ids.size())));
+  static StepScope all(List<String> stepIds) {
+    return new FlatScope(stepIds, stepIds.size(), "all steps");
   }
 }

@@ -3,7 +3,11 @@ package io.ordo.dsl.expr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Compile-time checks: CEL syntax and types, and which step outputs an expression may read. */
 class ExpressionCompilerTest {
@@ -122,6 +126,86 @@ class ExpressionCompilerTest {
         .singleElement()
         .asString()
         .contains("holds no expression");
+  }
+
+  @Test
+  void tellsOneWholeExpressionFromTextAroundOrBetweenExpressions() {
+    assertThat(ExpressionCompiler.isOneExpression("${ input.a > 1 }")).isTrue();
+    assertThat(ExpressionCompiler.isOneExpression("${ {'a': 1}.a == 1 }")).isTrue();
+    assertThat(ExpressionCompiler.isOneExpression("a ${ input.a }")).isFalse();
+    assertThat(ExpressionCompiler.isOneExpression("${ input.a }${ input.b }")).isFalse();
+    assertThat(ExpressionCompiler.isOneExpression("true")).isFalse();
+    assertThat(ExpressionCompiler.isOneExpression("${ input.a")).isFalse();
+  }
+
+  @Test
+  void refusesAConditionThatCelKnowsIsNotTrueOrFalse() {
+    StepScope all = StepScope.all(STEPS);
+
+    assertThat(compiler.compile("${ input.amount > 1000 }", all, Expecting.BOOLEAN))
+        .isInstanceOf(Compilation.Compiled.class);
+    assertThat(compiler.compile("${ input.approved }", all, Expecting.BOOLEAN))
+        .as("JSON is dynamic, so this is checked when it runs")
+        .isInstanceOf(Compilation.Compiled.class);
+    assertThat(compiler.compile("${ size(input.name) }", all, Expecting.BOOLEAN))
+        .isEqualTo(
+            new Compilation.Rejected(
+                List.of(
+                    "expression 'size(input.name)' gives a number, but it must give true or false")));
+    assertThat(compiler.compile("${ [1, 2] }", all, Expecting.LIST))
+        .isInstanceOf(Compilation.Compiled.class);
+    assertThat(compiler.compile("${ {'a': 1} }", all, Expecting.LIST))
+        .isInstanceOf(Compilation.Rejected.class);
+  }
+
+  @Test
+  void declaresTheLocalsOfTheScopeAndOnlyThose() {
+    StepScope inBody = new LocalsScope(Set.of("line", "error"));
+    Compilation compiled =
+        compiler.compile("${ line.sku + ':' + error.type }", inBody, Expecting.ANY);
+    JsonMapper json = JsonMapper.builder().build();
+    Bindings bindings =
+        new Bindings(
+            json.createObjectNode(),
+            Map.of(),
+            json.createObjectNode(),
+            Map.of(
+                "line", json.readTree("{\"sku\": \"a-1\"}"),
+                "error", json.readTree("{\"type\": \"Timeout\"}")));
+
+    assertThat(((Compilation.Compiled) compiled).template().evaluate(bindings).stringValue())
+        .isEqualTo("a-1:Timeout");
+    assertThat(problems("${ line.sku }", StepScope.all(STEPS)))
+        .singleElement()
+        .asString()
+        .contains("undeclared reference to 'line'");
+    assertThat(problems("${ error.kind }", inBody))
+        .singleElement()
+        .asString()
+        .contains("error has no field 'kind'; it has type, message, stepId");
+  }
+
+  /** A scope with local variables and no steps. */
+  private record LocalsScope(Set<String> locals) implements StepScope {
+    @Override
+    public List<String> stepIds() {
+      return List.of();
+    }
+
+    @Override
+    public boolean canRead(String stepId) {
+      return false;
+    }
+
+    @Override
+    public String whyNotVisible(String stepId) {
+      return "no step is visible here";
+    }
+
+    @Override
+    public Optional<String> whereDefined(String variable) {
+      return Optional.empty();
+    }
   }
 
   private List<String> problems(String text, StepScope scope) {
