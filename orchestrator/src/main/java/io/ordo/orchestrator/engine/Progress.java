@@ -151,7 +151,8 @@ final class Progress {
 
   /**
    * What expressions see in a block: the run's input; for each step of the workflow the output of
-   * its execution in the innermost enclosing iteration that has one (null when it was skipped); the
+   * its execution in the innermost enclosing iteration that has one (null when it was skipped or
+   * did not run; the parser lets expressions name only steps that are done by then); the
    * items of the enclosing {@code forEach} iterations under their {@code as} names; the {@code
    * error} of the enclosing {@code catch}.
    */
@@ -159,13 +160,15 @@ final class Progress {
     List<String> scopes = enclosingPrefixes(prefix);
     Map<String, JsonNode> outputs = new HashMap<>();
     for (Step def : workflow.tree().all()) {
+      JsonNode output = JSON.nullNode(); // a step that was skipped or not taken has a null output
       for (String scope : scopes) {
         StepExecution found = steps.get(scope + def.id());
         if (found != null && found.kind() == Kind.FORWARD && found.status().isSuccess()) {
-          outputs.put(def.id(), found.output() == null ? JSON.nullNode() : found.output());
+          output = found.output() == null ? JSON.nullNode() : found.output();
           break;
         }
       }
+      outputs.put(def.id(), output);
     }
     return new Bindings(run.input(), outputs, runVariable(), locals(parent, lane));
   }
