@@ -19,7 +19,7 @@ class ExampleWorkflowsTest {
       Pattern.compile("(?m)^\\s*function:\\s*([A-Za-z0-9._-]+)");
 
   @ParameterizedTest
-  @ValueSource(strings = {"order-fulfillment.yaml", "echo.yaml"})
+  @ValueSource(strings = {"order-fulfillment.yaml", "order-with-approval.yaml", "echo.yaml"})
   void isAValidWorkflow(String file) throws IOException {
     ParseResult result = new WorkflowParser().parse(read(file));
 
@@ -27,7 +27,7 @@ class ExampleWorkflowsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"order-fulfillment.yaml", "echo.yaml"})
+  @ValueSource(strings = {"order-fulfillment.yaml", "order-with-approval.yaml", "echo.yaml"})
   void callsOnlyFunctionsTheExampleWorkersProvide(String file) throws IOException {
     Matcher matcher = FUNCTION.matcher(read(file));
     List<String> functions = matcher.results().map(match -> match.group(1)).toList();

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Starting, reading and operating runs. */
 @RestController
@@ -50,6 +52,8 @@ public class RunController {
   public record CancelRequest(@Nullable String reason) {}
 
   public record RunAccepted(String runId, String status) {}
+
+  public record SignalAccepted(String runId, String signal) {}
 
   private final RunService runs;
   private final JdbcRunStore store;
@@ -76,7 +80,8 @@ public class RunController {
       @RequestParam(required = false) @Nullable Integer version,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
       @RequestBody(required = false) byte @Nullable [] body) {
-    StartedRun run = runs.start(name, version, readInput(body), idempotencyKey);
+    JsonNode input = readJson(body, json.createObjectNode(), "the run input");
+    StartedRun run = runs.start(name, version, input, idempotencyKey);
     URI location = URI.create("/api/v1/runs/" + run.runId());
     return run.created()
         ? ResponseEntity.created(location).body(run)
@@ -87,6 +92,7 @@ public class RunController {
   public RunPage list(
       @RequestParam(required = false) @Nullable String workflow,
       @RequestParam(required = false) @Nullable String status,
+      @RequestParam(required = false) @Nullable String parent,
       @RequestParam(required = false) @Nullable Instant since,
       @RequestParam(required = false) @Nullable Instant until,
       @RequestParam(defaultValue = "50") int limit,
@@ -98,9 +104,22 @@ public class RunController {
       throw new InvalidRequestException("limit must be between 1 and 500, got " + limit, List.of());
     }
     try {
-      return queries.list(new RunFilter(workflow, status, since, until, limit, cursor));
+      return queries.list(
+          new RunFilter(workflow, status, parentId(parent), since, until, limit, cursor));
     } catch (IllegalArgumentException badCursor) {
       throw new InvalidRequestException(badCursor.getMessage(), List.of());
+    }
+  }
+
+  private static @Nullable UUID parentId(@Nullable String parent) {
+    if (parent == null) {
+      return null;
+    }
+    try {
+      return UUID.fromString(parent);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException(
+          "parent must be a run id (a UUID), got '" + parent + "'", List.of());
     }
   }
 
@@ -131,6 +150,18 @@ public class RunController {
     return accepted(runId);
   }
 
+  /** Delivers a signal; the body (any JSON, none for null) is its payload. */
+  @PostMapping("/runs/{runId}/signals/{name}")
+  public ResponseEntity<SignalAccepted> signal(
+      @PathVariable String runId,
+      @PathVariable String name,
+      @RequestBody(required = false) byte @Nullable [] body) {
+    JsonNode payload = readJson(body, JsonNodeFactory.instance.nullNode(), "the signal payload");
+    runs.signal(runId, name, payload);
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(new SignalAccepted(RunService.parseRunId(runId), name));
+  }
+
   @PostMapping("/runs/{runId}/retry")
   public ResponseEntity<RunAccepted> retry(@PathVariable String runId) {
     runs.retry(runId);
@@ -142,20 +173,23 @@ public class RunController {
         .body(new RunAccepted(runId, run(runId).status().name()));
   }
 
-  private JsonNode readInput(byte @Nullable [] body) {
+  /** The body as JSON, {@code empty} when there is none; {@code what} names it in errors. */
+  private JsonNode readJson(byte @Nullable [] body, JsonNode empty, String what) {
     if (body == null || body.length == 0) {
-      return json.createObjectNode();
+      return empty;
     }
     if (body.length > maxPayloadBytes) {
       throw new PayloadTooLargeException(
-          "the run input is "
+          what
+              + " is "
               + body.length
               + " bytes; the limit is "
               + maxPayloadBytes
               + " (ordo.api.max-payload-bytes)");
     }
     try {
-      return json.readTree(body);
+      JsonNode node = json.readTree(body);
+      return node == null || node.isMissingNode() ? empty : node;
     } catch (JacksonException e) {
       throw new InvalidRequestException(
           "the request body is not valid JSON: "

@@ -5,8 +5,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One try of a step: what was sent, what came back, who ran it and when. The deadline is null for an
- * attempt without a timeout (a child run).
+ * One try of a step: what was sent, what came back, who ran it and when. The deadline is null for
+ * an attempt without a timeout (a child run).
  */
 public record Attempt(
     int number,

@@ -39,11 +39,7 @@ public sealed interface Command {
    * breaks its schema), the parent's attempt fails with that reason.
    */
   record StartChildRun(
-      String runId,
-      String workflow,
-      @Nullable Integer version,
-      JsonNode input,
-      ParentLink parent)
+      String runId, String workflow, @Nullable Integer version, JsonNode input, ParentLink parent)
       implements Command {}
 
   /** Ask a child run to stop (its parent stopped or gave up waiting): it is cancelled. */

@@ -64,8 +64,7 @@ final class Flow {
     }
   }
 
-  void blockFinished(
-      Progress p, Block block, String prefix, @Nullable String parentId, Lane lane) {
+  void blockFinished(Progress p, Block block, String prefix, @Nullable String parentId, Lane lane) {
     if (lane.kind() == Lane.Kind.TOP) {
       engine.saga.completeRun(p, null);
       return;
@@ -180,14 +179,11 @@ final class Flow {
     if (handler != null) {
       int index = def.options().catches().indexOf(handler);
       p.put(step.failed(StepStatus.RECOVERING, failure));
-      p.record("StepCatching", "stepId", step.stepId(), "errorType", failure.type(), "catch", index);
+      p.record(
+          "StepCatching", "stepId", step.stepId(), "errorType", failure.type(), "catch", index);
       Lane lane = Lane.of(Lane.Kind.CATCH, index);
       startBlock(
-          p,
-          p.workflow.tree().block(def.id(), lane),
-          Progress.prefixOf(step),
-          step.stepId(),
-          lane);
+          p, p.workflow.tree().block(def.id(), lane), Progress.prefixOf(step), step.stepId(), lane);
       return;
     }
     StepExecution failed = step.failed(StepStatus.FAILED, failure);
@@ -231,7 +227,8 @@ final class Flow {
         }
         case CASE, DEFAULT, CATCH -> {
           StepExecution parent = p.require(current.parent());
-          StepStatus end = lane.kind() == Lane.Kind.CATCH ? StepStatus.RECOVERED : StepStatus.COMPLETED;
+          StepStatus end =
+              lane.kind() == Lane.Kind.CATCH ? StepStatus.RECOVERED : StepStatus.COMPLETED;
           current = parent.completed(end, output, p.now);
           p.put(current);
           p.command(new Command.CancelTimer(TimerKey.stepTimeout(parent.stepId())));

@@ -152,9 +152,9 @@ final class Progress {
   /**
    * What expressions see in a block: the run's input; for each step of the workflow the output of
    * its execution in the innermost enclosing iteration that has one (null when it was skipped or
-   * did not run; the parser lets expressions name only steps that are done by then); the
-   * items of the enclosing {@code forEach} iterations under their {@code as} names; the {@code
-   * error} of the enclosing {@code catch}.
+   * did not run; the parser lets expressions name only steps that are done by then); the items of
+   * the enclosing {@code forEach} iterations under their {@code as} names; the {@code error} of the
+   * enclosing {@code catch}.
    */
   Bindings bindings(@Nullable String parent, @Nullable String lane, String prefix) {
     List<String> scopes = enclosingPrefixes(prefix);

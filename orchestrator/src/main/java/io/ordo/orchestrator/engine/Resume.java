@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An operator's retry. A {@code FAILED} run resumes where it failed: the step that gave up, the
- * steps enclosing it, and what its failure cancelled go back to work, each from its last attempt.
- * A {@code COMPENSATION_FAILED} run tries the compensation that gave up again.
+ * steps enclosing it, and what its failure cancelled go back to work, each from its last attempt. A
+ * {@code COMPENSATION_FAILED} run tries the compensation that gave up again.
  */
 final class Resume {
 
@@ -97,8 +97,6 @@ final class Resume {
   private static boolean hasCatchRunning(Progress p, StepExecution step) {
     return p.steps().stream()
         .anyMatch(
-            s ->
-                step.stepId().equals(s.parent())
-                    && Progress.laneOf(s).kind() == Lane.Kind.CATCH);
+            s -> step.stepId().equals(s.parent()) && Progress.laneOf(s).kind() == Lane.Kind.CATCH);
   }
 }

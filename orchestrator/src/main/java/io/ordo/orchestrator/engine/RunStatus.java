@@ -20,7 +20,7 @@ public enum RunStatus {
       case COMPENSATING -> EnumSet.of(COMPENSATED, CANCELLED, TIMED_OUT, COMPENSATION_FAILED);
       case FAILED -> EnumSet.of(RUNNING);
       case COMPENSATION_FAILED -> EnumSet.of(COMPENSATING);
-        // A completed child run is compensated when its parent run is.
+      // A completed child run is compensated when its parent run is.
       case COMPLETED -> EnumSet.of(COMPENSATING);
       case COMPENSATED, CANCELLED, TIMED_OUT -> EnumSet.noneOf(RunStatus.class);
     };

@@ -67,7 +67,8 @@ final class Saga {
    * A child run is asked by its parent to undo itself: a completed one compensates, one whose
    * compensation gave up tries it again, and one with nothing left to undo says so at once. The
    * {@code requester} (the parent's compensation attempt) hears the end; null when the parent only
-   * asked the child to stop (a cancel that found the child already completed) and waits for nothing.
+   * asked the child to stop (a cancel that found the child already completed) and waits for
+   * nothing.
    */
   @Nullable Ignored compensateForParent(Progress p, @Nullable ParentLink requester) {
     RunStatus status = p.status();
@@ -115,7 +116,8 @@ final class Saga {
   private void startCompensation(Progress p, String forwardId) {
     StepExecution forward = p.require(forwardId);
     Step def = p.definition(forward);
-    String function = def.options().compensate() == null ? null : def.options().compensate().function();
+    String function =
+        def.options().compensate() == null ? null : def.options().compensate().function();
     StepExecution undo =
         StepExecution.start(
             forwardId + StepExecution.COMPENSATION_SUFFIX,

@@ -41,7 +41,9 @@ final class Signals {
     return null;
   }
 
-  /** A step starts waiting: it takes the oldest kept signal of its name at once, if there is one. */
+  /**
+   * A step starts waiting: it takes the oldest kept signal of its name at once, if there is one.
+   */
   void await(Progress p, StepExecution step, WaitForSignalStep def) {
     List<PendingSignal> pending = new ArrayList<>(p.run().signals());
     PendingSignal kept =

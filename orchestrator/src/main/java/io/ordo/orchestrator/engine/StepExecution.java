@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One execution of a step in a run, with all its attempts. A step inside a {@code forEach} runs once
- * per item, so its id carries the iteration: {@code reserveEach[3].reserveOne}. A compensation is a
- * step of its own, with id {@code <stepId>.compensate}, so that it has attempts, retries and
+ * One execution of a step in a run, with all its attempts. A step inside a {@code forEach} runs
+ * once per item, so its id carries the iteration: {@code reserveEach[3].reserveOne}. A compensation
+ * is a step of its own, with id {@code <stepId>.compensate}, so that it has attempts, retries and
  * timeouts like any other.
  *
  * @param definitionId the id of the step in the workflow definition

@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * A step across its attempts: {@code ACTIVE} while it works (an attempt in flight, a branch
  * running, a timer or a signal awaited), {@code BACKING_OFF} while it waits for its next attempt,
- * {@code RECOVERING} while a {@code catch} runs for it. A step whose {@code if} was false is created
- * {@code SKIPPED}. Every legal edge is listed; any other edge is a bug.
+ * {@code RECOVERING} while a {@code catch} runs for it. A step whose {@code if} was false is
+ * created {@code SKIPPED}. Every legal edge is listed; any other edge is a bug.
  */
 public enum StepStatus {
   ACTIVE,
@@ -24,7 +24,7 @@ public enum StepStatus {
       case ACTIVE -> EnumSet.of(BACKING_OFF, COMPLETED, FAILED, CANCELLED, RECOVERING);
       case BACKING_OFF -> EnumSet.of(ACTIVE, CANCELLED);
       case RECOVERING -> EnumSet.of(RECOVERED, FAILED, CANCELLED);
-        // An operator's retry resumes what failed and what the failure cancelled.
+      // An operator's retry resumes what failed and what the failure cancelled.
       case FAILED -> EnumSet.of(ACTIVE, RECOVERING);
       case CANCELLED -> EnumSet.of(ACTIVE);
       case COMPLETED, RECOVERED, SKIPPED -> EnumSet.noneOf(StepStatus.class);

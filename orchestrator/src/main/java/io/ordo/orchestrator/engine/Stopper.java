@@ -40,8 +40,7 @@ final class Stopper {
           step = step.withLastAttempt(attempt, StepStatus.ACTIVE);
           p.command(new Command.CancelTimer(TimerKey.attemptTimeout(id, number)));
           if (step.type().equals("workflow") && step.kind() == Kind.FORWARD) {
-            p.command(
-                new Command.CancelChildRun(Attempts.childRunId(p.run().runId(), id, number)));
+            p.command(new Command.CancelChildRun(Attempts.childRunId(p.run().runId(), id, number)));
           }
         } else if (!step.hasAttempts()) {
           p.command(new Command.CancelTimer(TimerKey.stepTimeout(id)));

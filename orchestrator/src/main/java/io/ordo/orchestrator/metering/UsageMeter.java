@@ -22,9 +22,12 @@ public final class UsageMeter {
 
   public static Map<String, UsageDelta> between(@Nullable RunState before, RunState after) {
     Map<String, UsageDelta> usage = new HashMap<>();
+    Map<String, StepExecution> earlierSteps = byId(before);
     for (StepExecution step : after.steps()) {
-      Optional<StepExecution> earlier =
-          before == null ? Optional.empty() : before.step(step.stepId());
+      if (step.function() == null || !step.hasAttempts()) {
+        continue; // a switch, a wait, a child run, …: no function was called
+      }
+      Optional<StepExecution> earlier = Optional.ofNullable(earlierSteps.get(step.stepId()));
       UsageDelta delta = usage.computeIfAbsent(step.function(), f -> new UsageDelta());
       for (Attempt attempt : step.attempts()) {
         Attempt was = earlier.flatMap(s -> attemptNumber(s, attempt.number())).orElse(null);
@@ -45,6 +48,16 @@ public final class UsageMeter {
                     && d.completed == 0
                     && d.failures == 0);
     return usage;
+  }
+
+  /** {@code run}'s steps by id: a forEach may hold thousands, too many to search one by one. */
+  private static Map<String, StepExecution> byId(@Nullable RunState run) {
+    if (run == null) {
+      return Map.of();
+    }
+    Map<String, StepExecution> steps = HashMap.newHashMap(run.steps().size());
+    run.steps().forEach(s -> steps.put(s.stepId(), s));
+    return steps;
   }
 
   /** The usage of many runs' changes, added up per function. */

@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies events to runs: locks the runs, runs the engine, and saves the new states with their
- * history, outbox messages and timers in one transaction. A batch of events for many runs shares
- * that transaction, which is what makes a high result rate affordable.
+ * history, outbox messages, timers and the child runs they start in one transaction. A batch of
+ * events for many runs shares that transaction, which is what makes a high result rate affordable.
  */
 @Service
 public class RunProcessor {
@@ -50,6 +50,7 @@ public class RunProcessor {
   private final JdbcRunStore runs;
   private final JdbcTimerStore timers;
   private final JdbcTransitionWriter writer;
+  private final ChildRuns children;
   private final JdbcFunctionUsage usage;
   private final WorkflowCatalog catalog;
   private final TransactionTemplate transactions;
@@ -61,6 +62,7 @@ public class RunProcessor {
       JdbcRunStore runs,
       JdbcTimerStore timers,
       JdbcTransitionWriter writer,
+      ChildRuns children,
       JdbcFunctionUsage usage,
       WorkflowCatalog catalog,
       TransactionTemplate transactions,
@@ -70,6 +72,7 @@ public class RunProcessor {
     this.runs = runs;
     this.timers = timers;
     this.writer = writer;
+    this.children = children;
     this.usage = usage;
     this.catalog = catalog;
     this.transactions = transactions;
@@ -135,6 +138,7 @@ public class RunProcessor {
               if (!runs.insert(start.state(), idempotencyKey)) {
                 return false;
               }
+              children.startAll(List.of(start), start.state().startedAt());
               writer.write(List.of(start), start.state().startedAt());
               usage.add(UsageMeter.between(null, start.state()));
               wakeOutboxAfterCommit();
@@ -152,6 +156,7 @@ public class RunProcessor {
       return;
     }
     runs.update(states);
+    children.startAll(transitions, now);
     writer.write(transitions, now);
     meters.counter("ordo.transitions").increment(transitions.size());
     wakeOutboxAfterCommit();

@@ -10,16 +10,19 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
-/** What people ask of runs: start one, cancel one, retry one. */
+/** What people ask of runs: start one, cancel one, signal one, retry one. */
 @Service
 public class RunService {
 
   /** A started run; {@code created} is false when an idempotency key found an earlier one. */
   public record StartedRun(String runId, String workflow, int version, boolean created) {}
+
+  private static final Pattern SIGNAL_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
   private final RunProcessor processor;
   private final JdbcRunStore runs;
@@ -68,6 +71,16 @@ public class RunService {
 
   public void cancel(String runId, String reason) {
     act(runId, new RunEvent.CancelRequested(reason), "cancel", "cancelled", "RUNNING");
+  }
+
+  /** Delivers signal {@code name} to a running run: a step waiting for it, or the run keeps it. */
+  public void signal(String runId, String name, JsonNode payload) {
+    if (!SIGNAL_NAME.matcher(name).matches()) {
+      throw new InvalidRequestException(
+          "signal name '" + name + "' is not allowed: use letters, digits, '_', '.' and '-'",
+          List.of());
+    }
+    act(runId, new RunEvent.SignalReceived(name, payload), "signal", "signalled", "RUNNING");
   }
 
   public void retry(String runId) {

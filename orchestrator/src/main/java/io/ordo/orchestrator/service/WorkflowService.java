@@ -64,16 +64,15 @@ public class WorkflowService {
     }
   }
 
+  /** Every function the workflow calls, nested steps and compensations included. */
   static Set<String> functionsOf(WorkflowDefinition workflow) {
     Set<String> functions = new TreeSet<>();
-    for (Step step : workflow.steps()) {
-      switch (step) {
-        case FunctionStep f -> {
-          functions.add(f.function());
-          if (f.compensate() != null) {
-            functions.add(f.compensate().function());
-          }
-        }
+    for (Step step : workflow.tree().all()) {
+      if (step instanceof FunctionStep f) {
+        functions.add(f.function());
+      }
+      if (step.options().compensate() != null) {
+        functions.add(step.options().compensate().function());
       }
     }
     return functions;

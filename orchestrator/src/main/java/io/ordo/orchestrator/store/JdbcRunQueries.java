@@ -22,10 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 public class JdbcRunQueries {
 
-  /** Filters for a run list; null means no filter. */
+  /**
+   * Filters for a run list; null means no filter.
+   *
+   * @param parent only the child runs of this run
+   */
   public record RunFilter(
       @Nullable String workflow,
       @Nullable String status,
+      @Nullable UUID parent,
       @Nullable Instant since,
       @Nullable Instant until,
       int limit,
@@ -38,7 +43,8 @@ public class JdbcRunQueries {
       String status,
       Instant createdAt,
       Instant updatedAt,
-      @Nullable Instant finishedAt) {}
+      @Nullable Instant finishedAt,
+      @Nullable String parentRunId) {}
 
   public record RunPage(List<RunSummary> runs, @Nullable String nextCursor) {}
 
@@ -56,7 +62,8 @@ public class JdbcRunQueries {
     StringBuilder sql =
         new StringBuilder(
             """
-        select run_id, workflow_name, workflow_version, status, created_at, updated_at, finished_at
+        select run_id, workflow_name, workflow_version, status, created_at, updated_at, finished_at,
+               parent_run_id
         from runs where true""");
     List<Object> args = new ArrayList<>();
     if (filter.workflow() != null) {
@@ -66,6 +73,10 @@ public class JdbcRunQueries {
     if (filter.status() != null) {
       sql.append(" and status = ?");
       args.add(filter.status());
+    }
+    if (filter.parent() != null) {
+      sql.append(" and parent_run_id = ?");
+      args.add(filter.parent());
     }
     if (filter.since() != null) {
       sql.append(" and created_at >= ?");
@@ -94,7 +105,8 @@ public class JdbcRunQueries {
                     rs.getString(4),
                     rs.getTimestamp(5).toInstant(),
                     rs.getTimestamp(6).toInstant(),
-                    rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()),
+                    rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(),
+                    rs.getString(8)),
             args.toArray());
     if (rows.size() <= filter.limit()) {
       return new RunPage(rows, null);

@@ -29,15 +29,18 @@ public class JdbcRunStore {
     this.json = json;
   }
 
-  /** Inserts a new run; false when a run with the same workflow and idempotency key exists. */
+  /**
+   * Inserts a new run (a child run with its parent's id); false when a run with the same id, or
+   * with the same workflow and idempotency key, exists.
+   */
   public boolean insert(RunState run, @Nullable String idempotencyKey) {
     int rows =
         jdbc.sql(
                 """
             insert into runs (run_id, workflow_name, workflow_version, status, idempotency_key,
-                              state, created_at, updated_at, finished_at)
-            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
-            on conflict (workflow_name, idempotency_key) do nothing""")
+                              state, created_at, updated_at, finished_at, parent_run_id)
+            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+            on conflict do nothing""")
             .params(
                 UUID.fromString(run.runId()),
                 run.workflow(),
@@ -47,9 +50,36 @@ public class JdbcRunStore {
                 json.writeValueAsString(run),
                 ts(run.startedAt()),
                 ts(run.updatedAt()),
-                run.finishedAt() == null ? null : ts(run.finishedAt()))
+                run.finishedAt() == null ? null : ts(run.finishedAt()),
+                run.parent() == null ? null : UUID.fromString(run.parent().runId()))
             .update();
     return rows == 1;
+  }
+
+  public boolean exists(String runId) {
+    return jdbc.sql("select exists (select 1 from runs where run_id = ?)")
+        .param(UUID.fromString(runId))
+        .query(Boolean.class)
+        .single();
+  }
+
+  /**
+   * How many runs up the chain of parents a run has: 0 for a run started from outside, 1 for its
+   * child, … Stops counting past {@code limit}, so a broken chain cannot loop.
+   */
+  public int depth(String runId, int limit) {
+    return jdbc.sql(
+            """
+            with recursive chain (run_id, parent_run_id, depth) as (
+                select run_id, parent_run_id, 0 from runs where run_id = ?
+                union all
+                select r.run_id, r.parent_run_id, c.depth + 1
+                from runs r join chain c on r.run_id = c.parent_run_id
+                where c.depth <= ?)
+            select coalesce(max(depth), 0) from chain""")
+        .params(UUID.fromString(runId), limit)
+        .query(Integer.class)
+        .single();
   }
 
   public Optional<String> findByIdempotencyKey(String workflow, String key) {
@@ -68,13 +98,16 @@ public class JdbcRunStore {
 
   /**
    * Locks the runs (in id order, so that concurrent batches cannot deadlock on each other) and
-   * returns their states; ids with no run are absent from the map.
+   * returns their states; ids with no run are absent from the map. The lock is {@code no key
+   * update}: it excludes other transitions of the run but not a parent's transaction setting a
+   * timer on it (a foreign key check takes {@code key share}), which would otherwise deadlock with
+   * a batch that holds the child and waits for the parent.
    */
   public Map<String, RunState> lock(Collection<String> runIds) {
     UUID[] ids = runIds.stream().map(UUID::fromString).sorted().toArray(UUID[]::new);
     Map<String, RunState> runs = new HashMap<>();
     template.query(
-        "select run_id, state from runs where run_id = any(?) order by run_id for update",
+        "select run_id, state from runs where run_id = any(?) order by run_id for no key update",
         rs -> {
           runs.put(rs.getString(1), json.readValue(rs.getString(2), RunState.class));
         },

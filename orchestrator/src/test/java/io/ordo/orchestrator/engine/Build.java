@@ -42,7 +42,8 @@ final class Build {
 
   static WorkflowDefinition workflow(
       @Nullable Duration timeout, @Nullable Template output, Step... steps) {
-    return new WorkflowDefinition("scenario", null, InputSchema.ANY, timeout, List.of(steps), output);
+    return new WorkflowDefinition(
+        "scenario", null, InputSchema.ANY, timeout, List.of(steps), output);
   }
 
   /** A function step whose input is the run's input. */
@@ -115,20 +116,24 @@ final class Build {
   // What any step may carry.
 
   static <S extends Step> S onlyIf(S step, Template condition) {
-    return options(step, o -> new StepOptions(condition, o.timeout(), o.retry(), o.catches(), o.compensate()));
+    return options(
+        step, o -> new StepOptions(condition, o.timeout(), o.retry(), o.catches(), o.compensate()));
   }
 
   static <S extends Step> S timeout(S step, Duration timeout) {
-    return options(step, o -> new StepOptions(o.condition(), timeout, o.retry(), o.catches(), o.compensate()));
+    return options(
+        step, o -> new StepOptions(o.condition(), timeout, o.retry(), o.catches(), o.compensate()));
   }
 
   static <S extends Step> S retry(S step, RetryPolicy retry) {
-    return options(step, o -> new StepOptions(o.condition(), o.timeout(), retry, o.catches(), o.compensate()));
+    return options(
+        step, o -> new StepOptions(o.condition(), o.timeout(), retry, o.catches(), o.compensate()));
   }
 
   static <S extends Step> S undoneBy(S step, String function, Template input) {
     Compensation undo = new Compensation(function, input, TIMEOUT, ONE_TRY);
-    return options(step, o -> new StepOptions(o.condition(), o.timeout(), o.retry(), o.catches(), undo));
+    return options(
+        step, o -> new StepOptions(o.condition(), o.timeout(), o.retry(), o.catches(), undo));
   }
 
   static <S extends Step> S undoneBy(S step, String function) {

@@ -27,7 +27,9 @@ class CatchScenarioTest {
           output("charge"),
           undoneBy(call("hold", "inventory.reserve"), "inventory.release"),
           catching(
-              retry(undoneBy(call("charge", "payments.validate"), "payments.refund"), Build.TWO_TRIES),
+              retry(
+                  undoneBy(call("charge", "payments.validate"), "payments.refund"),
+                  Build.TWO_TRIES),
               Set.of("CardDeclined"),
               undoneBy(call("askAgain", "email.send", local("error")), "email.retract")),
           call("ship", "demo.echo"));

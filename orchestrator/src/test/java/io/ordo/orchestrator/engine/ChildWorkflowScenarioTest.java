@@ -40,8 +40,7 @@ class ChildWorkflowScenarioTest {
 
   @Test
   void startsAChildRunWhoseIdFollowsFromTheAttempt() {
-    Command.StartChildRun start =
-        parent.commands(Command.StartChildRun.class).getFirst();
+    Command.StartChildRun start = parent.commands(Command.StartChildRun.class).getFirst();
 
     assertThat(start.workflow()).isEqualTo("shipping");
     assertThat(start.runId()).isEqualTo(Attempts.childRunId(EngineHarness.RUN_ID, "ship", 1));

@@ -30,8 +30,7 @@ class FailSucceedAndIfScenarioTest {
         new EngineHarness(workflow(fail("reject", "OrderRejected", "too big")), JSON.objectNode());
 
     assertThat(run.run.status()).isEqualTo(RunStatus.FAILED);
-    assertThat(run.run.error())
-        .isEqualTo(new Failure("OrderRejected", "too big", false, "reject"));
+    assertThat(run.run.error()).isEqualTo(new Failure("OrderRejected", "too big", false, "reject"));
   }
 
   @Test
@@ -79,8 +78,7 @@ class FailSucceedAndIfScenarioTest {
 
     assertThat(run.dispatchedSteps()).containsExactly("long");
     run.complete("long", JSON.stringNode("long done"));
-    assertThat(run.run.output())
-        .isEqualTo(JSON.arrayNode().add("cut").add("long done"));
+    assertThat(run.run.output()).isEqualTo(JSON.arrayNode().add("cut").add("long done"));
   }
 
   @Test
@@ -118,7 +116,10 @@ class FailSucceedAndIfScenarioTest {
                 null,
                 output("last"),
                 onlyIf(call("maybe", "demo.echo"), FLAG),
-                call("last", "demo.echo", b -> object("saw", String.valueOf(b.stepOutputs().get("maybe"))))),
+                call(
+                    "last",
+                    "demo.echo",
+                    b -> object("saw", String.valueOf(b.stepOutputs().get("maybe"))))),
             JSON.objectNode().put("flag", false));
 
     assertThat(run.step("maybe").status()).isEqualTo(StepStatus.SKIPPED);

@@ -61,7 +61,8 @@ class SwitchScenarioTest {
 
     assertThat(run.step("route").status()).isEqualTo(StepStatus.COMPLETED);
     assertThat(run.step("route").output()).isEqualTo(object("shipped", "today"));
-    assertThat(run.dispatches()).singleElement()
+    assertThat(run.dispatches())
+        .singleElement()
         .satisfies(d -> assertThat(d.input()).isEqualTo(object("shipped", "today")));
     run.complete("after", object("done", "yes"));
     assertThat(run.run.status()).isEqualTo(RunStatus.COMPLETED);

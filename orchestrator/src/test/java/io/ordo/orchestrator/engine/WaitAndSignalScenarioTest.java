@@ -94,7 +94,9 @@ class WaitAndSignalScenarioTest {
   void aSignalThatArrivesBeforeTheStepWaitsIsKeptForIt() {
     EngineHarness run = new EngineHarness(APPROVAL, JSON.objectNode());
     run.signal("approved", object("by", "early"));
-    assertThat(run.run.signals()).singleElement().satisfies(s -> assertThat(s.name()).isEqualTo("approved"));
+    assertThat(run.run.signals())
+        .singleElement()
+        .satisfies(s -> assertThat(s.name()).isEqualTo("approved"));
     run.complete("prepare", JSON.objectNode());
 
     assertThat(run.run.status()).isEqualTo(RunStatus.COMPLETED);

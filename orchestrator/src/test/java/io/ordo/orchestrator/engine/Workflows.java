@@ -52,7 +52,8 @@ final class Workflows {
                 "payments.validate",
                 PASS_INPUT,
                 options(
-                    new Compensation("payments.refund", paymentOutput, TIMEOUT, compensationRetry))),
+                    new Compensation(
+                        "payments.refund", paymentOutput, TIMEOUT, compensationRetry))),
             new FunctionStep(
                 "reserve",
                 "inventory.reserve",
@@ -79,7 +80,10 @@ final class Workflows {
         null,
         List.of(
             new FunctionStep(
-                "only", "demo.echo", PASS_INPUT, new StepOptions(null, TIMEOUT, retry, List.of(), null))),
+                "only",
+                "demo.echo",
+                PASS_INPUT,
+                new StepOptions(null, TIMEOUT, retry, List.of(), null))),
         output);
   }
 }

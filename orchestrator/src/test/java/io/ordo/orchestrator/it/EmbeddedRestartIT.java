@@ -50,9 +50,7 @@ class EmbeddedRestartIT {
             input: {done: true}
         """);
     String runId = api.startRun("nap-then-echo", "{}");
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> api.run(runId).get("steps").size() > 0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> api.run(runId).get("steps").size() > 0);
 
     ordo.kill();
     ordo = OrchestratorProcess.start("embedded-2", settings).awaitReady(Duration.ofMinutes(2));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import io.ordo.worker.OrdoWorker;
 import io.ordo.worker.StepFailure;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +91,49 @@ public abstract class OrdoIT {
         .pollInterval(Duration.ofMillis(100))
         .until(() -> api.status(runId), s -> s.equals(status));
     return api.run(runId);
+  }
+
+  /** Deploys a workflow, failing the test with Ordo's errors when the YAML is not valid. */
+  protected void deploy(String yaml) {
+    OrdoApi.Response response = api.deploy(yaml);
+    if (response.status() != 200 && response.status() != 201) {
+      throw new AssertionError("deploy failed: " + response.body().toPrettyString());
+    }
+  }
+
+  /** Waits until the run has the step in the status, and returns the run. */
+  protected JsonNode awaitStep(String runId, String stepId, String status) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () -> api.run(runId),
+            run ->
+                run.get("steps")
+                    .valueStream()
+                    .anyMatch(
+                        s ->
+                            s.get("stepId").asString().equals(stepId)
+                                && s.get("status").asString().equals(status)));
+    return api.run(runId);
+  }
+
+  /** The child runs of {@code runId}, newest first, once there are {@code count} of them. */
+  protected JsonNode childrenOf(String runId, int count) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(50))
+        .until(() -> api.get("/runs?parent=" + runId).body().get("runs").size() >= count);
+    return api.get("/runs?parent=" + runId).body().get("runs");
+  }
+
+  /** The run's history, oldest first. */
+  protected JsonNode events(String runId) {
+    return api.get("/runs/" + runId + "/events").body();
+  }
+
+  protected static List<String> stepIds(JsonNode run) {
+    return run.get("steps").valueStream().map(s -> s.get("stepId").asString()).toList();
   }
 
   protected static JsonNode step(JsonNode run, String stepId) {

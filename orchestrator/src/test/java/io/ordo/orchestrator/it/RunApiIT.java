@@ -67,6 +67,51 @@ class RunApiIT extends OrdoIT {
   }
 
   @Test
+  void drawsNestedStepsInTheGraphOfAVersion() {
+    api.deploy(
+        """
+        name: graph-nested
+        steps:
+          - id: each
+            forEach: ${ input.items }
+            steps:
+              - id: echo
+                function: demo.echo
+          - id: done
+            function: demo.echo
+        """);
+
+    JsonNode graph = api.get("/workflows/graph-nested/versions/1").body().get("graph");
+
+    JsonNode echo =
+        graph
+            .get("nodes")
+            .valueStream()
+            .filter(n -> n.get("id").asString().equals("echo"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(echo.get("parent").asString()).isEqualTo("each");
+    assertThat(echo.get("lane").asString()).isEqualTo("body");
+    assertThat(
+            graph
+                .get("edges")
+                .valueStream()
+                .map(
+                    e ->
+                        e.get("from").asString()
+                            + ">"
+                            + e.get("to").asString()
+                            + ":"
+                            + e.get("kind").asString()))
+        .contains(
+            "start>each:next",
+            "each>echo:body",
+            "echo>done:join",
+            "each>done:next",
+            "done>end:next");
+  }
+
+  @Test
   void cancelsARunningRunAndCompensatesWhatCompleted() {
     api.deploy(
         """
