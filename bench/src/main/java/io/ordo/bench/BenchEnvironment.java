@@ -16,8 +16,7 @@ record BenchEnvironment(
     implements AutoCloseable {
 
   static BenchEnvironment start(String name) throws Exception {
-    Path jar =
-        Path.of(System.getProperty("ordo.jar", "../orchestrator/target/ordo.jar")).toAbsolutePath();
+    Path jar = ordoJar();
     Path dir = Files.createTempDirectory(name + "-");
     var postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0);
     var kafka = EmbeddedKafkaServer.start(dir.resolve("kafka"), 0);
@@ -33,6 +32,18 @@ record BenchEnvironment(
             Path.of("target", name + ".log"));
     ordo.awaitReady(Duration.ofMinutes(2));
     return new BenchEnvironment(postgres, kafka, ordo);
+  }
+
+  /**
+   * {@code -Dordo.jar=…}, else the build's jar, from the repository root or from {@code bench/}.
+   */
+  private static Path ordoJar() {
+    String given = System.getProperty("ordo.jar");
+    if (given != null) {
+      return Path.of(given).toAbsolutePath();
+    }
+    Path fromRoot = Path.of("orchestrator", "target", "ordo.jar");
+    return (Files.exists(fromRoot) ? fromRoot : Path.of("..").resolve(fromRoot)).toAbsolutePath();
   }
 
   @Override
