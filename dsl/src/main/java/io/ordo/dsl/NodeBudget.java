@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
@@ -20,7 +21,12 @@ final class NodeBudget {
   static final long MAX_NODES = 100_000;
   static final int MAX_DEPTH = 128;
 
-  private record Size(long nodes, int depth) {}
+  /**
+   * Each expression is compiled and type-checked at deploy time: a bound on the work of a deploy.
+   */
+  static final long MAX_EXPRESSIONS = 2_000;
+
+  private record Size(long nodes, int depth, long expressions) {}
 
   private final Map<Node, Size> measured = new IdentityHashMap<>();
   private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
@@ -37,6 +43,17 @@ final class NodeBudget {
           Violations.DOCUMENT,
           budget.cycle,
           "an alias refers to a collection that contains it; recursive structures are not allowed");
+      return false;
+    }
+    if (size.expressions() > MAX_EXPRESSIONS && size.nodes() <= MAX_NODES) {
+      violations.add(
+          Violations.DOCUMENT,
+          root,
+          "the definition holds "
+              + size.expressions()
+              + " ${ … } expressions once its aliases are expanded; at most "
+              + MAX_EXPRESSIONS
+              + " are allowed");
       return false;
     }
     if (size.nodes() > MAX_NODES || size.depth() > MAX_DEPTH) {
@@ -60,19 +77,29 @@ final class NodeBudget {
     }
     if (inProgress.put(node, Boolean.TRUE) != null) {
       cycle = node;
-      return new Size(MAX_NODES + 1, MAX_DEPTH + 1);
+      return new Size(MAX_NODES + 1, MAX_DEPTH + 1, 0);
     }
     long nodes = 1;
     int depth = 0;
+    long expressions = node instanceof ScalarNode scalar ? expressionsIn(scalar.getValue()) : 0;
     for (Node child : children(node)) {
-      Size size = cycle == null ? measure(child) : new Size(0, 0);
+      Size size = cycle == null ? measure(child) : new Size(0, 0, 0);
       nodes = Math.min(nodes + size.nodes(), MAX_NODES + 1); // saturate: no overflow on bombs
       depth = Math.max(depth, size.depth());
+      expressions = Math.min(expressions + size.expressions(), MAX_NODES * 10);
     }
     inProgress.remove(node);
-    Size size = new Size(nodes, depth + 1);
+    Size size = new Size(nodes, depth + 1, expressions);
     measured.put(node, size);
     return size;
+  }
+
+  private static long expressionsIn(String text) {
+    long count = 0;
+    for (int at = text.indexOf("${"); at >= 0; at = text.indexOf("${", at + 2)) {
+      count++;
+    }
+    return count;
   }
 
   private static Iterable<Node> children(Node node) {
