@@ -71,6 +71,105 @@ steps:
     input: {forever: true}
 `;
 
+const SIGNAL_WORKFLOW = `name: ui-e2e-signal
+description: Waits for an approval signal, then echoes what it said
+timeout: 1h
+steps:
+  - id: prepare
+    function: demo.echo
+    input: {hello: world}
+  - id: approve
+    waitForSignal: approval
+    timeout: 10m
+  - id: finish
+    function: demo.echo
+    input: {approved: \${ steps.approve.output.approved }}
+`;
+
+// A switch (the default is taken), a parallel of a forEach over the items and a skipped step, and a
+// step whose CardDeclined is recovered by its catch: every container the graph draws.
+const NESTED_WORKFLOW = `name: ui-e2e-nested
+description: Route, reserve every item beside a notification, charge with a fallback
+timeout: 1h
+steps:
+  - id: validate
+    function: payments.validate
+    input: {orderId: \${ input.orderId }, amount: \${ input.amount }}
+    compensate:
+      function: payments.refund
+      input: {paymentId: \${ steps.validate.output.paymentId }}
+  - id: route
+    switch:
+      - when: \${ input.amount > 1000 }
+        steps:
+          - id: bigOrder
+            function: demo.echo
+            input: {big: true}
+    default:
+      - id: smallOrder
+        function: demo.echo
+        input: {big: false}
+  - id: fulfil
+    parallel:
+      - name: stock
+        steps:
+          - id: reserveEach
+            forEach: \${ input.items }
+            as: item
+            maxConcurrency: 4
+            steps:
+              - id: reserveOne
+                function: inventory.reserve
+                input: {items: [\${ item }]}
+      - name: notify
+        steps:
+          - id: notifyWarehouse
+            if: \${ input.amount > 5000 }
+            function: demo.echo
+            input: {notify: true}
+  - id: charge
+    function: payments.validate
+    input: {orderId: \${ input.orderId }, amount: 20000}
+    retry: {maxAttempts: 1}
+    catch:
+      - errors: [CardDeclined]
+        steps:
+          - id: fallback
+            function: demo.echo
+            input: {declined: true}
+  - id: confirm
+    function: email.send
+    input: {to: \${ input.email }, subject: "Order \${ input.orderId } confirmed"}
+`;
+
+// Reserves every item (each with a compensation), runs a child workflow, then fails: every
+// iteration and the child are compensated.
+const UNDO_WORKFLOW = `name: ui-e2e-undo
+description: Reserves every item and calls a child run, then gives up; all of it is undone
+steps:
+  - id: reserveEach
+    forEach: \${ input.items }
+    as: item
+    steps:
+      - id: reserveOne
+        function: inventory.reserve
+        input: {items: [\${ item }]}
+        compensate:
+          function: inventory.release
+          input: {reservationId: \${ steps.reserveOne.output.reservationId }}
+  - id: child
+    workflow: echo
+    input: {hello: child}
+  - id: giveUp
+    fail: {error: ChangedMyMind, message: "the customer cancelled"}
+`;
+
+async function deploy(yaml) {
+  const deployed = await call('POST', '/workflows', yaml, { 'Content-Type': 'application/yaml' });
+  assert.ok([200, 201].includes(deployed.status), JSON.stringify(deployed.body));
+  return deployed.body;
+}
+
 const INVALID_WORKFLOW = `name: ui-e2e-invalid
 steps:
   - id: a
@@ -277,6 +376,102 @@ describe('a run', () => {
     await expectState('waitForever', 'CANCELLED');
     assert.equal(await page.locator('button:has-text("Cancel run")').count(), 0);
     await shoot('08-run-cancelled');
+  });
+});
+
+describe('a run of the nested workflow language', () => {
+  test('that waits for a signal: sending it from the run page lets the run complete', async () => {
+    await deploy(SIGNAL_WORKFLOW);
+    const runId = await startRun('ui-e2e-signal', {});
+    await open(`/runs/${runId}`);
+
+    await expectRunStatus('RUNNING');
+    await expectState('prepare', 'COMPLETED');
+    await expectState('approve', 'RUNNING');
+    await page.waitForSelector('.step[data-step="approve"] .step-waiting:has-text("approval")');
+    await shoot('14-run-awaiting-signal');
+
+    await page.click('.page-actions button:has-text("Send signal")');
+    const dialog = page.locator('[role="dialog"]');
+    assert.equal(await dialog.locator('input[aria-label="Signal name"]').inputValue(), 'approval', 'prefilled with the awaited signal');
+    await dialog.locator('textarea[aria-label="Signal payload"]').fill('{approved: true}');
+    await dialog.locator('[data-testid="payload-error"]').waitFor();
+    assert.match(await dialog.locator('[data-testid="payload-error"]').innerText(), /This is not JSON/);
+    await shoot('15-signal-not-json', { fullPage: false });
+    await dialog.locator('button:has-text("Send signal")').click();
+    assert.equal(await dialog.count(), 1, 'nothing is sent while the payload is not JSON');
+
+    await dialog.locator('textarea[aria-label="Signal payload"]').fill('{"approved": true, "by": "e2e"}');
+    await dialog.locator('button:has-text("Send signal")').click();
+
+    await page.waitForSelector('.callout-success:has-text("Signal “approval” delivered")');
+    await expectRunStatus('COMPLETED');
+    await expectState('approve', 'COMPLETED');
+    await expectState('finish', 'COMPLETED');
+    assert.match(await page.locator('.step[data-step="approve"]').innerText(), /"by"/);
+    assert.equal(await page.locator('.page-actions button:has-text("Send signal")').count(), 0);
+    const run = (await call('GET', `/runs/${runId}`)).body;
+    assert.deepEqual(run.steps.find((s) => s.stepId === 'approve').output, { approved: true, by: 'e2e' });
+    await shoot('16-run-signalled');
+  });
+
+  test('with a switch, a parallel of a forEach and a skipped step, and a catch: containers, iterations, progress', async () => {
+    await deploy(NESTED_WORKFLOW);
+    const items = Array.from({ length: 12 }, (_, i) => ({ sku: `SKU-${i + 1}`, qty: 1 + (i % 3) }));
+    const runId = await startRun('ui-e2e-nested', order('nested', { items }));
+    await awaitStatus(runId, ['COMPLETED']);
+    await open(`/runs/${runId}`);
+
+    await expectRunStatus('COMPLETED');
+    await expectState('route', 'COMPLETED');
+    await expectState('smallOrder', 'COMPLETED');
+    await expectState('bigOrder', 'NOT_RUN');
+    await expectState('fulfil', 'COMPLETED');
+    await expectState('reserveEach', 'COMPLETED');
+    await expectState('notifyWarehouse', 'SKIPPED');
+    await expectState('charge', 'RECOVERED');
+    await expectState('fallback', 'COMPLETED');
+    assert.match(await page.locator('[data-node="reserveEach"]').textContent(), /12\/12 done/);
+    assert.match(await page.locator('[data-node="reserveOne"]').textContent(), /×12/);
+    assert.equal(await page.locator('[data-group="fulfil"]').count(), 1);
+
+    const each = page.locator('.step[data-step="reserveEach"]');
+    assert.equal(await each.locator('[data-iteration]').count(), 12);
+    assert.equal(await page.locator('.step[data-step="notifyWarehouse"] [data-status="SKIPPED"]').count(), 1);
+    assert.match(await page.locator('.step[data-step="charge"]').innerText(), /Recovered by its catch from\s+CardDeclined/);
+    // Twelve iterations fold into the forEach's row of the timeline until asked for.
+    assert.equal(await page.locator('.timeline .row-iteration').count(), 0);
+    await page.click('.timeline button[aria-label^="Show the 12 iterations"]');
+    assert.equal(await page.locator('.timeline .row-iteration').count(), 12);
+    await shoot('17-run-nested');
+
+    await open('/workflows/ui-e2e-nested');
+    await page.waitForSelector('.graph [data-node="reserveOne"]');
+    await shoot('18-workflow-nested');
+  });
+
+  test('that failed after a forEach and a child run: every iteration undone, the child run linked both ways', async () => {
+    await deploy(UNDO_WORKFLOW);
+    const runId = await startRun('ui-e2e-undo', { items: [{ sku: 'A', qty: 1 }, { sku: 'B', qty: 2 }, { sku: 'C', qty: 1 }] });
+    await awaitStatus(runId, ['COMPENSATED']);
+    await open(`/runs/${runId}`);
+
+    await expectRunStatus('COMPENSATED');
+    await expectState('reserveOne', 'COMPENSATED');
+    await expectState('reserveOne.compensate', 'COMPLETED');
+    await expectState('giveUp', 'FAILED');
+    assert.match(await page.locator('[data-node="reserveOne.compensate"]').textContent(), /×3/);
+    assert.equal(await page.locator('.step.compensation').count(), 4);
+    await shoot('19-run-nested-compensated');
+
+    const child = page.locator('.step[data-step="child"] a[href^="/runs/"]').first();
+    const childId = (await child.getAttribute('href')).replace('/runs/', '');
+    await child.click();
+    await page.waitForURL(`**/runs/${childId}`);
+    await expectRunStatus('COMPLETED');
+    await page.click('[data-testid="parent-run"]');
+    await page.waitForURL(`**/runs/${runId}`);
+    await expectRunStatus('COMPENSATED');
   });
 });
 

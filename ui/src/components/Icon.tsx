@@ -14,6 +14,7 @@ const PATHS = {
   arrowRight: 'M3 8h10M9 4l4 4-4 4',
   play: 'M5 3.5v9l7-4.5-7-4.5Z',
   dot: 'M8 8h.01',
+  send: 'M14 2 7.5 8.5M14 2l-4.25 12-2.25-5.5L2 6.25 14 2Z',
   external: 'M9.5 2.5h4v4M13.5 2.5 7.5 8.5M11.5 9.5v3a1 1 0 0 1-1 1h-7a1 1 0 0 1-1-1v-7a1 1 0 0 1 1-1h3',
 } as const;
 

@@ -67,6 +67,9 @@ function Key({ name }: { name: string | number | undefined }) {
   );
 }
 
+/** Entries of one array or object drawn at first (a forEach's list can hold thousands). */
+const ENTRIES_SHOWN = 100;
+
 function JsonNode(props: {
   name?: string | number;
   value: Json;
@@ -76,6 +79,7 @@ function JsonNode(props: {
 }) {
   const { name, value, depth, openDepth, last } = props;
   const [open, setOpen] = useState(depth < openDepth);
+  const [limit, setLimit] = useState(ENTRIES_SHOWN);
   const comma = last ? null : <span className="jn-punct">,</span>;
 
   if (value === null || typeof value !== 'object') {
@@ -125,7 +129,7 @@ function JsonNode(props: {
       {open && (
         <>
           <div className="jn-children">
-            {entries.map(([k, v], i) => (
+            {entries.slice(0, limit).map(([k, v], i) => (
               <JsonNode
                 key={k}
                 name={isArray ? undefined : k}
@@ -135,6 +139,11 @@ function JsonNode(props: {
                 last={i === entries.length - 1}
               />
             ))}
+            {entries.length > limit && (
+              <button type="button" className="btn btn-ghost btn-xs jn-more" onClick={() => setLimit((n) => n + ENTRIES_SHOWN)}>
+                Show {Math.min(ENTRIES_SHOWN, entries.length - limit)} more of {entries.length.toLocaleString()} {isArray ? 'items' : 'keys'}
+              </button>
+            )}
           </div>
           <div className="jn-close">
             <span className="jn-punct">{closeBrace}</span>

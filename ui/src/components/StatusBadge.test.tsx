@@ -13,6 +13,9 @@ describe('StatusBadge', () => {
     ['RUNNING', 'Running', 'tone-info'],
     ['CANCELLED', 'Cancelled', 'tone-neutral'],
     ['BACKING_OFF', 'Backing off', 'tone-warning'],
+    ['RECOVERING', 'Recovering', 'tone-warning'],
+    ['RECOVERED', 'Recovered', 'tone-warning'],
+    ['SKIPPED', 'Skipped', 'tone-neutral'],
   ])('shows %s as "%s" in %s', (status, label, tone) => {
     render(<StatusBadge status={status} />);
 
@@ -29,5 +32,7 @@ describe('StatusBadge', () => {
     rerender(<StatusBadge status="COMPLETED" />);
 
     expect(container.querySelector('.badge-dot.pulse')).toBeNull();
+    rerender(<StatusBadge status="RECOVERING" />);
+    expect(container.querySelector('.badge-dot.pulse')).not.toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { fireEvent, render } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { compensatedRun, graph } from '../test/fixtures';
+import { compensatedRun, graph, nestedGraph, nestedRun } from '../test/fixtures';
 import { WorkflowGraph } from './WorkflowGraph';
 
 describe('WorkflowGraph', () => {
@@ -29,5 +29,31 @@ describe('WorkflowGraph', () => {
     fireEvent.keyDown(container.querySelector('[data-node="reserveInventory"]')!, { key: 'Enter' });
 
     expect(onSelect).toHaveBeenCalledWith('reserveInventory');
+  });
+});
+
+describe('WorkflowGraph of nested steps', () => {
+  it('draws composite steps as containers with their state, and a forEach with its progress', () => {
+    const { container } = render(<WorkflowGraph graph={nestedGraph} run={nestedRun()} />);
+    const node = (id: string) => container.querySelector(`[data-node="${id}"]`)!;
+
+    expect(container.querySelector('[data-group="fulfil"]')).not.toBeNull();
+    expect(node('fulfil').getAttribute('data-state')).toBe('COMPLETED');
+    expect(node('reserveEach').textContent).toContain('3/3 done');
+    expect(node('notifyWarehouse').getAttribute('data-state')).toBe('SKIPPED');
+    expect(node('charge').getAttribute('data-state')).toBe('RECOVERED');
+    expect(node('approve').textContent).toContain('signal approval');
+    expect(node('reserveOne').textContent).toContain('×3');
+    expect(container.querySelector('[data-catch="charge"]')).not.toBeNull();
+    expect(container.querySelectorAll('.graph-lane-pill')).toHaveLength(6);
+  });
+
+  it('lets a container be chosen with the keyboard', () => {
+    const onSelect = vi.fn();
+    const { container } = render(<WorkflowGraph graph={nestedGraph} run={nestedRun()} onSelect={onSelect} />);
+
+    fireEvent.keyDown(container.querySelector('[data-node="reserveEach"]')!, { key: 'Enter' });
+
+    expect(onSelect).toHaveBeenCalledWith('reserveEach');
   });
 });

@@ -7,6 +7,7 @@ import type {
   Run,
   RunCounts,
   RunPage,
+  SignalAccepted,
   StartedRun,
   WorkflowSummary,
   WorkflowVersion,
@@ -112,6 +113,13 @@ export const api = {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(reason ? { reason } : {}),
+    }),
+  /** Delivers signal `name` to a running run; the payload (any JSON; none for null) becomes the waiting step's output. */
+  signal: (id: string, name: string, payload?: Json) =>
+    request<SignalAccepted>(`/runs/${enc(id)}/signals/${enc(name)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: payload === undefined ? undefined : JSON.stringify(payload),
     }),
   retry: (id: string) =>
     request<{ runId: string; status: string }>(`/runs/${enc(id)}/retry`, { method: 'POST' }),

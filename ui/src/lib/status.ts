@@ -10,7 +10,10 @@ export type NodeState =
   | 'PENDING'
   | 'RUNNING'
   | 'RETRYING'
+  | 'RECOVERING'
   | 'COMPLETED'
+  | 'RECOVERED'
+  | 'SKIPPED'
   | 'FAILED'
   | 'CANCELLED'
   | 'COMPENSATED'
@@ -29,6 +32,10 @@ const TONES: Record<string, Tone> = {
   // steps and attempts
   ACTIVE: 'info',
   BACKING_OFF: 'warning',
+  // a catch recovering a failed step, and the step it saved: amber, as something went wrong
+  RECOVERING: 'warning',
+  RECOVERED: 'warning',
+  SKIPPED: 'neutral',
   SCHEDULED: 'info',
   // graph nodes
   PENDING: 'neutral',
@@ -60,11 +67,16 @@ export function canCancel(status: RunStatus): boolean {
   return status === 'RUNNING';
 }
 
+/** Only a running run takes signals (the API answers 409 otherwise). */
+export function canSignal(status: RunStatus): boolean {
+  return status === 'RUNNING';
+}
+
 export function canRetry(status: RunStatus): boolean {
   return status === 'FAILED' || status === 'COMPENSATION_FAILED';
 }
 
 /** Whether a status is still in flight, to animate its badge. */
 export function isInFlight(status: string): boolean {
-  return ['RUNNING', 'COMPENSATING', 'ACTIVE', 'SCHEDULED', 'RETRYING'].includes(status);
+  return ['RUNNING', 'COMPENSATING', 'ACTIVE', 'SCHEDULED', 'RETRYING', 'RECOVERING'].includes(status);
 }

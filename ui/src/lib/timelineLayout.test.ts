@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { at, compensatedRun, retriedRun } from '../test/fixtures';
+import { at, compensatedRun, nestedRun, retriedRun } from '../test/fixtures';
 import type { Run } from './types';
-import { buildTimeline, place, ticks } from './timelineLayout';
+import { buildTimeline, ITERATION_PAGE, place, ticks } from './timelineLayout';
 
 const t0 = Date.parse(at(0));
 
@@ -75,6 +75,57 @@ describe('buildTimeline', () => {
 
     expect(row.segments).toHaveLength(1);
     expect([row.segments[0].kind, row.segments[0].end - t0, row.segments[0].ongoing]).toEqual(['queued', 2_000, true]);
+  });
+});
+
+describe('buildTimeline for nested steps', () => {
+  it('nests steps under their parent and draws spans for the steps without attempts', () => {
+    const timeline = buildTimeline(nestedRun(), t0 + 20_000);
+    const row = (key: string) => timeline.rows.find((r) => r.key === key)!;
+
+    expect(timeline.rows.map((r) => [r.key, r.depth])).toEqual([
+      ['validate', 0],
+      ['route', 0],
+      ['standardShip', 1],
+      ['fulfil', 0],
+      ['reserveEach', 1],
+      ['reserveEach[0]', 2],
+      ['reserveEach[1]', 2],
+      ['reserveEach[2]', 2],
+      ['notifyWarehouse', 1],
+      ['charge', 0],
+      ['askAgain', 1],
+      ['chargeAgain', 1],
+      ['pause', 0],
+      ['approve', 0],
+    ]);
+    expect(row('fulfil').segments.map((s) => s.kind)).toEqual(['span']);
+    expect(row('pause').segments.map((s) => [s.kind, s.end - s.start])).toEqual([['wait', 10_000]]);
+    const waiting = row('approve').segments[0];
+    expect([waiting.kind, waiting.ongoing, waiting.end]).toEqual(['wait', true, t0 + 20_000]);
+    expect(row('reserveEach[1]').segments.map((s) => [s.kind, s.stepId])).toEqual([
+      ['queued', 'reserveEach[1].reserveOne'],
+      ['running', 'reserveEach[1].reserveOne'],
+    ]);
+  });
+
+  it('folds the iterations of a big forEach into its row until expanded, then shows a page of them', () => {
+    const run = nestedRun(1000);
+
+    const folded = buildTimeline(run, t0 + 60_000);
+    const each = folded.rows.find((r) => r.key === 'reserveEach')!;
+    expect(each.iterations).toEqual({ count: 1000, expanded: false });
+    expect(folded.rows.filter((r) => r.row === 'iteration')).toHaveLength(0);
+    const density = each.segments.filter((s) => s.kind === 'density');
+    expect(density.length).toBeGreaterThan(10);
+    expect(Math.max(...density.map((s) => s.level!))).toBe(1);
+
+    const open = buildTimeline(run, t0 + 60_000, { toggled: new Set(['reserveEach']) });
+    expect(open.rows.filter((r) => r.row === 'iteration')).toHaveLength(ITERATION_PAGE);
+    expect(open.rows.find((r) => r.row === 'more')?.more).toEqual({ forEach: 'reserveEach', shown: ITERATION_PAGE, total: 1000 });
+
+    const more = buildTimeline(run, t0 + 60_000, { toggled: new Set(['reserveEach']), shown: new Map([['reserveEach', 2 * ITERATION_PAGE]]) });
+    expect(more.rows.filter((r) => r.row === 'iteration')).toHaveLength(2 * ITERATION_PAGE);
   });
 });
 

@@ -14,7 +14,23 @@ export const RUN_STATUSES = [
 ] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
-export type StepStatus = 'ACTIVE' | 'BACKING_OFF' | 'COMPLETED' | 'FAILED' | 'CANCELLED';
+/**
+ * A step across its attempts. ACTIVE while it works (an attempt in flight, a branch running, a
+ * timer or a signal awaited); RECOVERING while a `catch` runs for it, RECOVERED when the catch
+ * saved it; SKIPPED when its `if` was false.
+ */
+export type StepStatus =
+  | 'ACTIVE'
+  | 'BACKING_OFF'
+  | 'RECOVERING'
+  | 'COMPLETED'
+  | 'RECOVERED'
+  | 'SKIPPED'
+  | 'FAILED'
+  | 'CANCELLED';
+
+/** The DSL's step kinds. */
+export type StepType = 'function' | 'switch' | 'parallel' | 'forEach' | 'wait' | 'waitForSignal' | 'workflow' | 'fail' | 'succeed';
 export type AttemptStatus = 'SCHEDULED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'TIMED_OUT' | 'CANCELLED';
 
 export interface Failure {
@@ -30,24 +46,57 @@ export interface Attempt {
   input: Json;
   output?: Json;
   error?: Failure;
+  /** `run:<childRunId>` for the attempt of a child `workflow` step. */
   workerId?: string;
   scheduledAt: string;
-  deadline: string;
+  /** Absent for an attempt without a timeout (a child run). */
+  deadline?: string;
   startedAt?: string;
   finishedAt?: string;
 }
 
+/**
+ * One execution of a step. A step inside a forEach runs once per item, so its id carries the
+ * iteration (`reserveEach[3].reserveOne`); `parent` is the execution id of the enclosing composite
+ * step and `lane` the block of it (`case:0`, `default`, `branch:1`, `body:4`, `catch:0`).
+ */
 export interface StepExecution {
   stepId: string;
   definitionId: string;
   kind: 'FORWARD' | 'COMPENSATION';
-  function: string;
+  /** Absent from servers older than the nested workflow language: read it as `function`. */
+  type?: StepType | string;
+  /** The function it calls; absent for steps that call none. */
+  function?: string | null;
+  parent?: string | null;
+  lane?: string | null;
   status: StepStatus;
   attempts: Attempt[];
   attemptsBefore?: number;
   output?: Json;
+  /** Why it failed, or what its catch is recovering from. */
+  error?: Failure | null;
   nextAttemptAt?: string;
+  /** forEach: the list it iterates over, the iterations started, and those finished. */
+  items?: Json[] | null;
+  started?: number;
+  finished?: number;
+  startedAt?: string;
   completedAt?: string;
+}
+
+/** The parent's step (and its attempt) that waits for a child run. */
+export interface ParentLink {
+  runId: string;
+  stepId: string;
+  attempt: number;
+}
+
+/** A signal that arrived before any step waited for it; the first step to wait for it takes it. */
+export interface PendingSignal {
+  name: string;
+  payload?: Json;
+  receivedAt: string;
 }
 
 export interface Run {
@@ -58,12 +107,18 @@ export interface Run {
   input: Json;
   output?: Json;
   error?: Failure;
-  cause?: 'FAILURE' | 'CANCEL' | 'TIMEOUT';
+  cause?: 'FAILURE' | 'CANCEL' | 'TIMEOUT' | 'PARENT';
   steps: StepExecution[];
   compensationOrder: string[];
   startedAt: string;
   updatedAt: string;
   finishedAt?: string;
+  /** For a child run: the parent run's step that waits for it. */
+  parent?: ParentLink | null;
+  /** For a completed child run the parent asked to undo itself. */
+  compensationFor?: ParentLink | null;
+  /** Signals kept, not yet taken by a step. */
+  signals?: PendingSignal[];
 }
 
 export interface RunSummary {
@@ -74,6 +129,7 @@ export interface RunSummary {
   createdAt: string;
   updatedAt: string;
   finishedAt?: string;
+  parentRunId?: string;
 }
 
 export interface RunPage {
@@ -102,18 +158,28 @@ export interface WorkflowVersions {
   versions: { version: number; createdAt: string }[];
 }
 
-export type NodeKind = 'start' | 'function' | 'compensation' | 'end';
+/** A DSL step kind, or one of the graph's own: start, end, compensation. */
+export type NodeKind = 'start' | 'end' | 'compensation' | StepType;
 
 export interface GraphNode {
   id: string;
-  kind: NodeKind;
+  kind: NodeKind | string;
+  /** What it does: the function, the signal's name, `wait 10s`, the child workflow, … */
   label: string;
+  /** The composite step this node is nested in (absent at the top level). */
+  parent?: string | null;
+  /** The block of `parent`: `case:0`, `default`, `branch:1`, `body`, `catch:0`. */
+  lane?: string | null;
 }
+
+export type EdgeKind = 'next' | 'case' | 'default' | 'branch' | 'body' | 'catch' | 'join' | 'compensation';
 
 export interface GraphEdge {
   from: string;
   to: string;
-  kind: 'next' | 'compensation';
+  kind: EdgeKind | string;
+  /** Into a block: `case 1`, the branch's name, `for each item`, the error types caught. */
+  label?: string | null;
 }
 
 export interface WorkflowVersion {
@@ -129,6 +195,11 @@ export interface Deployment {
   name: string;
   version: number;
   created: boolean;
+}
+
+export interface SignalAccepted {
+  runId: string;
+  signal: string;
 }
 
 export interface StartedRun {

@@ -7,6 +7,7 @@ import type { Run } from './types';
 export type LiveMode = 'stream' | 'poll' | 'idle';
 
 const POLL_MS = 1000;
+const THROTTLE_MS = 500;
 
 /**
  * One run, kept up to date while it is RUNNING or COMPENSATING: first over
@@ -24,9 +25,27 @@ export function useLiveRun(runId: string) {
     let source: EventSource | undefined;
     let timer: number | undefined;
 
-    const accept = (next: Run) => {
-      setRun(next);
+    // A busy run (a forEach over thousands of items) changes many times a second, each time with
+    // the whole run: draw at most every THROTTLE_MS, and at once when the run comes to rest.
+    let lastDrawn = 0;
+    let pending: Run | undefined;
+    let drawTimer: number | undefined;
+    const draw = () => {
+      drawTimer = undefined;
+      if (stopped || !pending) return;
+      lastDrawn = Date.now();
+      setRun(pending);
       setError(undefined);
+      pending = undefined;
+    };
+    const accept = (next: Run) => {
+      pending = next;
+      if (!isLive(next.status) || Date.now() - lastDrawn >= THROTTLE_MS) {
+        window.clearTimeout(drawTimer);
+        draw();
+      } else if (drawTimer === undefined) {
+        drawTimer = window.setTimeout(draw, THROTTLE_MS - (Date.now() - lastDrawn));
+      }
     };
 
     const poll = async () => {
@@ -96,6 +115,7 @@ export function useLiveRun(runId: string) {
       stopped = true;
       source?.close();
       window.clearTimeout(timer);
+      window.clearTimeout(drawTimer);
     };
   }, [runId, epoch]);
 

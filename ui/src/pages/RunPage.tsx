@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { CopyButton } from '../components/CopyButton';
@@ -6,20 +6,24 @@ import { EventList } from '../components/EventList';
 import { Icon } from '../components/Icon';
 import { JsonView } from '../components/JsonView';
 import { Problem } from '../components/Problem';
+import { SignalDialog } from '../components/SignalDialog';
 import { StatusBadge } from '../components/StatusBadge';
 import { StepList } from '../components/StepList';
 import { Timeline } from '../components/Timeline';
 import { Card, EmptyState, Facts, LiveIndicator, Loading } from '../components/ui';
 import { GraphLegend, WorkflowGraph } from '../components/WorkflowGraph';
 import { api, ApiError } from '../lib/api';
-import { durationBetween, formatDateTime, formatDuration, formatRelative, parseTime } from '../lib/format';
-import { canCancel, canRetry, isLive, labelOf } from '../lib/status';
+import { durationBetween, formatClock, formatDateTime, formatDuration, formatRelative, parseTime } from '../lib/format';
+import { awaitedSignals, indexRun, labelsOf, resolveSelection } from '../lib/runTree';
+import { canCancel, canRetry, canSignal, isLive, labelOf } from '../lib/status';
 import type { Run } from '../lib/types';
 import { useAsync } from '../lib/useAsync';
 import { useLiveRun } from '../lib/useLiveRun';
 import { useNow } from '../lib/useNow';
 
-type Action = 'cancel' | 'retry';
+type Action = 'cancel' | 'retry' | 'signal';
+
+const EVENTS_EVERY_MS = 3000;
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; error: ApiError; action: Action };
 
 export function RunPage({ id }: { id: string }) {
@@ -31,11 +35,15 @@ export function RunPage({ id }: { id: string }) {
   const [busy, setBusy] = useState(false);
   const [reason, setReason] = useState('');
   const [outcome, setOutcome] = useState<Outcome>();
-  const events = useAsync(() => api.events(id), [id, run?.updatedAt]);
+  // While the run is live its history is read again at most every few seconds of its progress.
+  const eventsKey = !run ? '' : live ? `live:${Math.floor((parseTime(run.updatedAt) ?? 0) / EVENTS_EVERY_MS)}` : `rest:${run.updatedAt}`;
+  const events = useAsync(() => api.events(id), [id, eventsKey]);
   const version = useAsync(
     () => (run ? api.version(run.workflow, run.version) : Promise.resolve(undefined)),
     [run?.workflow, run?.version],
   );
+  const graph = version.data?.graph;
+  const labels = useMemo(() => (graph ? labelsOf(graph) : undefined), [graph]);
 
   if (!run) {
     if (error) {
@@ -60,7 +68,7 @@ export function RunPage({ id }: { id: string }) {
     );
   }
 
-  const act = async (action: Action) => {
+  const act = async (action: 'cancel' | 'retry') => {
     setBusy(true);
     try {
       const result = action === 'cancel' ? await api.cancel(run.runId, reason.trim() || undefined) : await api.retry(run.runId);
@@ -81,8 +89,25 @@ export function RunPage({ id }: { id: string }) {
     }
   };
 
+  const signalSent = (name: string) => {
+    const waiting = awaitedSignals(run, labels).some((a) => a.name === name);
+    setAsking(undefined);
+    setOutcome({
+      kind: 'ok',
+      text: waiting
+        ? `Signal “${name}” delivered: the step waiting for it takes its payload as output and the run goes on.`
+        : `Signal “${name}” delivered: no step waits for it yet, so the run keeps it for the first step that does.`,
+    });
+    refresh();
+  };
+
   const end = run.finishedAt ?? (live ? new Date(now).toISOString() : run.updatedAt);
-  const graph = version.data?.graph;
+  const index = indexRun(run);
+  const chosen = resolveSelection(run, selected);
+  const chosenStep = chosen ? index.byId.get(chosen) : undefined;
+  const graphSelected = chosenStep ? (chosenStep.kind === 'COMPENSATION' ? `${chosenStep.definitionId}.compensate` : chosenStep.definitionId) : selected;
+  const states = [...new Set(run.steps.map((s) => s.status))];
+  const attempts = run.steps.reduce((n, s) => n + s.attempts.length, 0);
 
   return (
     <div className="page">
@@ -108,6 +133,17 @@ export function RunPage({ id }: { id: string }) {
               ['Started', <span title={run.startedAt}>{formatDateTime(run.startedAt)} <span className="muted">· {formatRelative(run.startedAt, now)}</span></span>],
               ['Duration', <span className="mono-num">{formatDuration(durationBetween(run.startedAt, end))}{live ? ' so far' : ''}</span>],
               ['Ended', run.finishedAt ? <span title={run.finishedAt}>{formatDateTime(run.finishedAt)}</span> : <span className="muted">—</span>],
+              ...(run.parent
+                ? ([
+                    [
+                      'Parent run',
+                      <span>
+                        <Link href={`/runs/${run.parent.runId}`} className="mono" data-testid="parent-run">{run.parent.runId.slice(0, 8)}…</Link>{' '}
+                        <span className="muted">step <span className="mono">{run.parent.stepId}</span></span>
+                      </span>,
+                    ],
+                  ] as [string, React.ReactNode][])
+                : []),
             ]}
           />
         </div>
@@ -118,6 +154,11 @@ export function RunPage({ id }: { id: string }) {
           {canRetry(run.status) && (
             <button type="button" className="btn btn-primary btn-sm" onClick={() => setAsking('retry')}>
               <Icon name="play" size={14} /> Retry run
+            </button>
+          )}
+          {canSignal(run.status) && (
+            <button type="button" className="btn btn-sm" onClick={() => setAsking('signal')}>
+              <Icon name="send" size={14} /> Send signal
             </button>
           )}
           {canCancel(run.status) && (
@@ -145,9 +186,9 @@ export function RunPage({ id }: { id: string }) {
       {error && <Problem error={error} title="Lost touch with the run; showing what was last seen" />}
       <RunErrorBanner run={run} onSelect={setSelected} />
 
-      <Card title="Graph" actions={<GraphLegend compensation={Boolean(graph?.nodes.some((n) => n.kind === 'compensation'))} />}>
+      <Card title="Graph" actions={<GraphLegend compensation={Boolean(graph?.nodes.some((n) => n.kind === 'compensation'))} states={states} />}>
         {graph ? (
-          <WorkflowGraph graph={graph} run={run} selected={selected} onSelect={setSelected} />
+          <WorkflowGraph graph={graph} run={run} selected={graphSelected} onSelect={setSelected} />
         ) : version.error ? (
           <Problem error={version.error} title="Could not load the workflow's graph" />
         ) : (
@@ -155,13 +196,38 @@ export function RunPage({ id }: { id: string }) {
         )}
       </Card>
 
-      <Card title="Timeline" actions={<span className="muted small">{plural(run.steps.reduce((n, s) => n + s.attempts.length, 0), 'attempt')} over {formatDuration(durationBetween(run.startedAt, end))}</span>}>
-        <Timeline run={run} now={parseTime(end) ?? now} onSelect={setSelected} />
+      <Card title="Timeline" actions={<span className="muted small">{plural(run.steps.length, 'step')}, {plural(attempts, 'attempt')} over {formatDuration(durationBetween(run.startedAt, end))}</span>}>
+        <Timeline run={run} now={parseTime(end) ?? now} onSelect={setSelected} labels={labels} />
       </Card>
 
       <Card title="Steps and attempts" flush>
-        <StepList steps={run.steps} selected={selected} now={now} />
+        <StepList run={run} selected={chosen} now={now} labels={labels} />
       </Card>
+
+      {run.signals && run.signals.length > 0 && (
+        <Card title={`Signals kept (${run.signals.length})`} flush actions={<span className="muted small">no step has taken them yet; the first step to wait for one takes it</span>}>
+          <table className="table signals-table">
+            <thead>
+              <tr>
+                <th>Signal</th>
+                <th>Received</th>
+                <th>Payload</th>
+              </tr>
+            </thead>
+            <tbody>
+              {run.signals.map((sig, i) => (
+                <tr key={`${sig.name}-${i}`} data-signal={sig.name}>
+                  <td className="mono">{sig.name}</td>
+                  <td className="mono-num small" title={sig.receivedAt}>{formatClock(sig.receivedAt)}</td>
+                  <td>
+                    <JsonView value={sig.payload ?? null} label={`payload of signal ${sig.name}`} openDepth={1} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      )}
 
       <div className="grid-2">
         <Card title="Input">
@@ -187,6 +253,9 @@ export function RunPage({ id }: { id: string }) {
             <textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="cancelled by an operator" />
           </label>
         </ConfirmDialog>
+      )}
+      {asking === 'signal' && (
+        <SignalDialog runId={run.runId} awaited={awaitedSignals(run, labels)} onClose={() => setAsking(undefined)} onSent={signalSent} />
       )}
       {asking === 'retry' && (
         <ConfirmDialog title="Retry this run?" confirmLabel="Retry run" busy={busy} onCancel={() => setAsking(undefined)} onConfirm={() => void act('retry')}>

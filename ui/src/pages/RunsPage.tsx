@@ -282,6 +282,11 @@ function RunRow({ run, onOpen }: { run: RunSummary; onOpen: () => void }) {
         <span className="wf-cell">
           {run.workflow}
           <span className="version">v{run.version}</span>
+          {run.parentRunId && (
+            <Link href={`/runs/${run.parentRunId}`} className="tag child-tag" title={`a child run of ${run.parentRunId}`} onClick={(e) => e.stopPropagation()}>
+              child of {run.parentRunId.slice(0, 8)}
+            </Link>
+          )}
         </span>
       </td>
       <td>

@@ -99,7 +99,7 @@ export function WorkflowPage({ name, version }: { name: string; version?: number
                     items={[
                       ['Version', `v${detail.data.version}${detail.data.version === latest ? ' (latest)' : ''}`],
                       ['Deployed', formatDateTime(detail.data.createdAt)],
-                      ['Steps', String(detail.data.graph.nodes.filter((n) => n.kind === 'function').length)],
+                      ['Steps', String(detail.data.graph.nodes.filter((n) => !['start', 'end', 'compensation'].includes(n.kind)).length)],
                       ['Compensations', String(detail.data.graph.nodes.filter((n) => n.kind === 'compensation').length)],
                     ]}
                   />
