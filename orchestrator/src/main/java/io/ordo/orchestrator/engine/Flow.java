@@ -165,6 +165,9 @@ final class Flow {
     engine.stopper.cancelInside(p, step.stepId());
     if (!step.hasAttempts()) {
       p.command(new Command.CancelTimer(TimerKey.stepTimeout(step.stepId())));
+      if (step.type().equals("wait")) {
+        p.command(new Command.CancelTimer(TimerKey.waitOver(step.stepId())));
+      }
       p.record(
           "StepFailed",
           "stepId",
