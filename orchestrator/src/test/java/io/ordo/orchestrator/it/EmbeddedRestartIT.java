@@ -43,7 +43,9 @@ class EmbeddedRestartIT {
           - id: nap
             function: demo.sleep
             timeout: 5s
-            retry: {maxAttempts: 3, initialInterval: 100ms}
+            # the killed worker keeps its Kafka partitions until its session times out (45 s), so
+            # attempts dispatched before that time out: leave room for them
+            retry: {maxAttempts: 20, initialInterval: 1s, maxInterval: 5s}
             input: {millis: 2000}
           - id: echo
             function: demo.echo
@@ -57,7 +59,7 @@ class EmbeddedRestartIT {
     OrdoApi restarted = new OrdoApi(ordo.port);
 
     await()
-        .atMost(Duration.ofSeconds(60))
+        .atMost(Duration.ofSeconds(150))
         .pollInterval(Duration.ofMillis(250))
         .until(() -> restarted.status(runId), "COMPLETED"::equals);
     JsonNode run = restarted.run(runId);
