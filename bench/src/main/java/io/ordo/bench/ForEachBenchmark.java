@@ -122,34 +122,19 @@ public final class ForEachBenchmark {
    * Steps per second of {@code count} one-step runs started by 8 clients, first start to last end.
    */
   private double separateRuns(int count) throws Exception {
-    String batch = UUID.randomUUID().toString();
+    String batch = "one-step-" + UUID.randomUUID() + "-";
     try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
       List<Future<String>> started = new ArrayList<>();
       for (int i = 0; i < count; i++) {
-        String input = "{\"n\": " + i + ", \"batch\": \"" + batch + "\"}";
+        String input = "{\"n\": " + i + ", \"orderId\": \"" + batch + i + "\"}";
         started.add(pool.submit(() -> ordo.start("bench-one-step", input)));
       }
       for (Future<String> f : started) {
         f.get();
       }
     }
-    try (Connection c = connect();
-        PreparedStatement progress =
-            c.prepareStatement(
-                """
-                select count(*) filter (where status = 'COMPLETED'),
-                       extract(epoch from (max(finished_at) - min(created_at)))
-                from runs where state->'input'->>'batch' = ?""")) {
-      progress.setString(1, batch);
-      while (true) {
-        try (ResultSet rs = progress.executeQuery()) {
-          rs.next();
-          if (rs.getInt(1) == count) {
-            return count / rs.getDouble(2);
-          }
-        }
-        Thread.sleep(50);
-      }
+    try (Connection c = connect()) {
+      return CompletedBatch.runsPerSecond(c, batch, count);
     }
   }
 

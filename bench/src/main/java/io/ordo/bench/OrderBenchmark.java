@@ -160,23 +160,8 @@ public final class OrderBenchmark {
       }
     }
     lastStartRate = count / ((System.nanoTime() - submitStart) / 1e9);
-    try (Connection c = connect();
-        PreparedStatement progress =
-            c.prepareStatement(
-                """
-            select count(*) filter (where status = 'COMPLETED'),
-                   extract(epoch from (max(finished_at) - min(created_at)))
-            from runs where state->'input'->>'orderId' like ?""")) {
-      progress.setString(1, batch + "%");
-      while (true) {
-        try (ResultSet rs = progress.executeQuery()) {
-          rs.next();
-          if (rs.getInt(1) == count) {
-            return count / rs.getDouble(2);
-          }
-        }
-        Thread.sleep(50);
-      }
+    try (Connection c = connect()) {
+      return CompletedBatch.runsPerSecond(c, batch, count);
     }
   }
 

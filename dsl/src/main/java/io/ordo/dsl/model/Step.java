@@ -15,4 +15,19 @@ public sealed interface Step
   String id();
 
   StepOptions options();
+
+  /** The key that names this kind in YAML: {@code function}, {@code forEach}, … */
+  default String kind() {
+    return switch (this) {
+      case FunctionStep f -> "function";
+      case SwitchStep s -> "switch";
+      case ParallelStep p -> "parallel";
+      case ForEachStep f -> "forEach";
+      case WaitStep w -> "wait";
+      case WaitForSignalStep w -> "waitForSignal";
+      case WorkflowStep w -> "workflow";
+      case FailStep f -> "fail";
+      case SucceedStep s -> "succeed";
+    };
+  }
 }

@@ -85,7 +85,7 @@ public record WorkflowGraph(List<Node> nodes, List<Edge> edges) {
     }
 
     void step(Step step, @Nullable String parent, @Nullable String lane, String successor) {
-      nodes.add(new Node(step.id(), kindOf(step), labelOf(step), parent, lane));
+      nodes.add(new Node(step.id(), step.kind(), labelOf(step), parent, lane));
       String undo = compensationLabel(step);
       if (undo != null) {
         String id = step.id() + ".compensate";
@@ -125,21 +125,6 @@ public record WorkflowGraph(List<Node> nodes, List<Edge> edges) {
     return handler.errors().isEmpty()
         ? "any error"
         : String.join(", ", handler.errors().stream().sorted().toList());
-  }
-
-  /** The DSL's name for the step's kind. */
-  static String kindOf(Step step) {
-    return switch (step) {
-      case FunctionStep f -> "function";
-      case SwitchStep s -> "switch";
-      case ParallelStep p -> "parallel";
-      case ForEachStep f -> "forEach";
-      case WaitStep w -> "wait";
-      case WaitForSignalStep w -> "waitForSignal";
-      case WorkflowStep w -> "workflow";
-      case FailStep f -> "fail";
-      case SucceedStep s -> "succeed";
-    };
   }
 
   private static String labelOf(Step step) {

@@ -39,7 +39,7 @@ final class Starter {
             id,
             def.id(),
             Kind.FORWARD,
-            typeOf(def),
+            def.kind(),
             functionOf(def),
             parent,
             laneText,
@@ -208,20 +208,6 @@ final class Starter {
 
   static boolean hasAttempts(Step def) {
     return def instanceof FunctionStep || def instanceof WorkflowStep;
-  }
-
-  static String typeOf(Step def) {
-    return switch (def) {
-      case FunctionStep f -> "function";
-      case SwitchStep s -> "switch";
-      case ParallelStep p -> "parallel";
-      case ForEachStep f -> "forEach";
-      case WaitStep w -> "wait";
-      case WaitForSignalStep w -> "waitForSignal";
-      case WorkflowStep w -> "workflow";
-      case FailStep f -> "fail";
-      case SucceedStep s -> "succeed";
-    };
   }
 
   private static @Nullable String functionOf(Step def) {
