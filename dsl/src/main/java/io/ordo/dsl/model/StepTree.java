@@ -71,10 +71,12 @@ public final class StepTree {
 
   private final Map<String, Place> places = new HashMap<>();
   private final Map<String, Block> blocks = new HashMap<>();
-  private final List<Step> all = new ArrayList<>();
+  private final List<Step> collected = new ArrayList<>();
+  private final List<Step> all;
 
   StepTree(List<Step> top) {
     add(new Block(null, Lane.TOP, top));
+    all = List.copyOf(collected); // read on every expression evaluation: copied once, here
   }
 
   private void add(Block block) {
@@ -82,7 +84,7 @@ public final class StepTree {
     for (int i = 0; i < block.steps().size(); i++) {
       Step step = block.steps().get(i);
       places.putIfAbsent(step.id(), new Place(step, block, i));
-      all.add(step);
+      collected.add(step);
       for (Block body : bodiesOf(step)) {
         add(body);
       }
@@ -135,7 +137,7 @@ public final class StepTree {
 
   /** Every step, nested ones included, in document order. */
   public List<Step> all() {
-    return List.copyOf(all);
+    return all;
   }
 
   private static String key(@Nullable String parentId, Lane lane) {

@@ -147,12 +147,14 @@ public final class Engine {
           p.status() == RunStatus.COMPLETED
               ? saga.compensateForParent(p, null) // it completed as the parent stopped
               : onCancel(p, "the parent run stopped");
-      case COMPENSATE ->
-          p.run().parent() == null
-              ? Ignored.NOT_ALLOWED
-              : saga.compensateForParent(
-                  p, new ParentLink(p.run().parent().runId(), timer.stepId(), timer.attempt()));
+      case COMPENSATE -> saga.compensateForParent(p, requesterOf(p, timer));
     };
+  }
+
+  /** The parent's compensation attempt a {@code COMPENSATE} timer names (none for a top run). */
+  private static @Nullable ParentLink requesterOf(Progress p, TimerKey timer) {
+    ParentLink parent = p.run().parent();
+    return parent == null ? null : new ParentLink(parent.runId(), timer.stepId(), timer.attempt());
   }
 
   private @Nullable Ignored onAttemptTimeout(Progress p, TimerKey timer) {

@@ -8,6 +8,7 @@ import io.ordo.orchestrator.engine.StepExecution.Kind;
 import io.ordo.orchestrator.engine.Transition.Ignored;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -72,10 +73,11 @@ final class Saga {
    */
   @Nullable Ignored compensateForParent(Progress p, @Nullable ParentLink requester) {
     RunStatus status = p.status();
-    if (status == RunStatus.RUNNING || status == RunStatus.COMPENSATING) {
+    ParentLink parent = p.run().parent();
+    if (parent == null || status == RunStatus.RUNNING || status == RunStatus.COMPENSATING) {
       return Ignored.NOT_ALLOWED;
     }
-    p.record("CompensationRequested", "by", p.run().parent().runId());
+    p.record("CompensationRequested", "by", parent.runId());
     if (requester != null) {
       p.update(r -> r.compensatingFor(requester));
     }
@@ -213,15 +215,13 @@ final class Saga {
         done.add(step);
       }
     }
-    List<String> order = new ArrayList<>(done.stream().map(StepExecution::stepId).toList());
-    List<String> started = List.copyOf(order);
-    order.sort(
+    // Latest started first, then a stable sort by completion keeps that order among equal times.
+    Collections.reverse(done);
+    done.sort(
         Comparator.comparing(
-                (String id) -> p.require(id).completedAt(),
-                Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
-            .thenComparing(started::indexOf)
-            .reversed());
-    return order;
+            StepExecution::completedAt,
+            Comparator.nullsLast(Comparator.<Instant>naturalOrder().reversed())));
+    return done.stream().map(StepExecution::stepId).toList();
   }
 
   private static boolean canBeUndone(Step def) {

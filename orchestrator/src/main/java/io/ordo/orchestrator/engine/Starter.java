@@ -17,8 +17,6 @@ import io.ordo.orchestrator.engine.StepExecution.Kind;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -45,9 +43,9 @@ final class Starter {
             laneText,
             StepStatus.ACTIVE,
             p.now);
+    p.put(step);
     Template condition = def.options().condition();
     if (condition != null) {
-      p.put(step);
       boolean runs;
       try {
         runs = isTrue(p, step, condition, "if");
@@ -60,12 +58,11 @@ final class Starter {
         return;
       }
     }
-    p.put(step);
     Duration timeout = def.options().timeout();
-    if (!hasAttempts(def) && timeout != null) {
+    if (!StepKinds.hasAttempts(def) && timeout != null) {
       p.command(new Command.ScheduleTimer(TimerKey.stepTimeout(id), p.now.plus(timeout)));
     }
-    if (!hasAttempts(def)) {
+    if (!StepKinds.hasAttempts(def)) {
       p.record("StepStarted", "stepId", id, "type", step.type());
     }
     begin(p, step, def);
@@ -206,19 +203,13 @@ final class Starter {
     return new Failure(ExpressionException.ERROR_TYPE, e.getMessage(), false, step.stepId());
   }
 
-  static boolean hasAttempts(Step def) {
-    return def instanceof FunctionStep || def instanceof WorkflowStep;
-  }
-
   private static @Nullable String functionOf(Step def) {
     return def instanceof FunctionStep f ? f.function() : null;
   }
 
   private static String describe(JsonNode value) {
     String text = value.toString();
-    List<String> parts = new ArrayList<>();
-    parts.add(value.getNodeType().name().toLowerCase());
-    parts.add(text.length() > 80 ? text.substring(0, 80) + "…" : text);
-    return String.join(" ", parts);
+    String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+    return value.getNodeType().name().toLowerCase() + " " + shown;
   }
 }

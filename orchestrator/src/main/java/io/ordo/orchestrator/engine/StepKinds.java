@@ -16,6 +16,11 @@ final class StepKinds {
 
   private StepKinds() {}
 
+  /** Makes attempts of its own (a function call, a child run), with a retry policy. */
+  static boolean hasAttempts(Step def) {
+    return def instanceof FunctionStep || def instanceof WorkflowStep;
+  }
+
   /** Does its work itself (a call, a timer, a signal) rather than through nested steps. */
   static boolean isLeaf(Step def) {
     return switch (def) {
