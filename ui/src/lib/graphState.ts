@@ -91,7 +91,13 @@ export class Colouring {
     if (executions.length > 0) return aggregate(executions.map((s) => stateOfExecution(s, this.index)));
     if (node.kind === 'compensation') {
       const forward = compensationOf ?? node.id.replace(/\.compensate$/, '');
-      const due = run.compensationOrder.some((id) => id === forward || id.endsWith(`.${forward}`));
+      // A completed step that declares how to undo it waits for its compensation.
+      const due = run.steps.some(
+        (s) =>
+          s.kind === 'FORWARD' &&
+          s.status === 'COMPLETED' &&
+          (s.stepId === forward || s.stepId.endsWith(`.${forward}`)),
+      );
       return run.status === 'COMPENSATING' && due ? 'PENDING' : 'NOT_RUN';
     }
     if (run.status !== 'RUNNING') return 'NOT_RUN';

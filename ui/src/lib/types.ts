@@ -109,7 +109,8 @@ export interface Run {
   error?: Failure;
   cause?: 'FAILURE' | 'CANCEL' | 'TIMEOUT' | 'PARENT';
   steps: StepExecution[];
-  compensationOrder: string[];
+  /** The run's durable timers: timer key (`ATTEMPT_TIMEOUT:pay:1`, `RUN_TIMEOUT`) → when it fires. */
+  timers?: Record<string, string>;
   startedAt: string;
   updatedAt: string;
   finishedAt?: string;

@@ -288,6 +288,7 @@ function RunErrorBanner({ run, onSelect }: { run: Run; onSelect: (stepId: string
   if (!run.error) return null;
   const e = run.error;
   const compensated = run.status === 'COMPENSATED' || run.status === 'COMPENSATING';
+  const compensations = run.steps.filter((s) => s.kind === 'COMPENSATION');
   const headline =
     run.status === 'COMPENSATED'
       ? 'The run failed and every completed step was compensated'
@@ -315,7 +316,12 @@ function RunErrorBanner({ run, onSelect }: { run: Run; onSelect: (stepId: string
             </button>
           )}
           <span>{e.retryable ? 'retryable' : 'not retryable'}</span>
-          {run.compensationOrder.length > 0 && <span>compensation order: {run.compensationOrder.join(' → ')}</span>}
+          {compensations.length > 0 && (
+            <span>
+              compensations: {compensations.filter((s) => s.status === 'COMPLETED').length} of {compensations.length}{' '}
+              done
+            </span>
+          )}
         </div>
       </div>
     </div>

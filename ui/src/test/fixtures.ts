@@ -48,7 +48,7 @@ export const compensatedRun: Run = {
       output: { refundId: 'ref-pay-2' }, completedAt: T(330),
     },
   ],
-  compensationOrder: ['validatePayment'],
+
   startedAt: T(0),
   updatedAt: T(330),
   finishedAt: T(330),
@@ -72,7 +72,7 @@ export const retriedRun: Run = {
       completedAt: T(1310),
     },
   ],
-  compensationOrder: [],
+
   startedAt: T(0),
   updatedAt: T(1310),
   finishedAt: T(1310),
@@ -200,7 +200,7 @@ export function nestedRun(iterations = 3): Run {
       span('pause', 'wait', forEachEnd + 2_000, forEachEnd + 12_000),
       span('approve', 'waitForSignal', forEachEnd + 12_000, undefined),
     ],
-    compensationOrder: [],
+  
     startedAt: T(0),
     updatedAt: T(forEachEnd + 12_000),
     signals: [],

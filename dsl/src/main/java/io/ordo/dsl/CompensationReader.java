@@ -15,7 +15,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 final class CompensationReader {
 
-  private static final List<String> KEYS = List.of("function", "input", "timeout", "retry");
+  private static final List<String> KEYS =
+      List.of("function", "input", "timeout", "startTimeout", "retry");
 
   private final ReadContext context;
   private final Violations violations;
@@ -40,10 +41,16 @@ final class CompensationReader {
     Duration timeout = timeout(map);
     RetryPolicy retry =
         context.retries().read(map.get("retry"), map.path("retry"), context.defaults().retry());
-    if (function == null || input == null || timeout == null || retry == null) {
+    int before = violations.count();
+    Duration startTimeout = FunctionStepReader.startTimeout(map, context);
+    if (function == null
+        || input == null
+        || timeout == null
+        || retry == null
+        || violations.count() > before) {
       return null;
     }
-    return new Compensation(function, input, timeout, retry);
+    return new Compensation(function, input, timeout, retry, startTimeout);
   }
 
   private @Nullable Duration timeout(YamlMap map) {

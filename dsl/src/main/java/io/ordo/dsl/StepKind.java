@@ -11,7 +11,7 @@ import java.util.Set;
  * reported as such, so {@code maxConcurrency} on a function step says where it belongs.
  */
 enum StepKind {
-  FUNCTION("function", List.of("input"), true),
+  FUNCTION("function", List.of("input", "startTimeout"), true),
   SWITCH("switch", List.of("default"), false),
   PARALLEL("parallel", List.of(), false),
   FOR_EACH("forEach", List.of("as", "maxConcurrency", "steps"), false),

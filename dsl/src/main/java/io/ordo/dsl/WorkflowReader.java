@@ -20,7 +20,7 @@ final class WorkflowReader {
   static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
   private static final List<String> KEYS =
       List.of("name", "description", "input", "timeout", "defaults", "steps", "output");
-  private static final List<String> DEFAULT_KEYS = List.of("timeout", "retry");
+  private static final List<String> DEFAULT_KEYS = List.of("timeout", "startTimeout", "retry");
 
   private final Violations violations;
   private final Scalars scalars;
@@ -83,8 +83,11 @@ final class WorkflowReader {
     Duration timeout =
         timeoutNode == null ? Defaults.TIMEOUT : scalars.duration(timeoutNode, map.path("timeout"));
     RetryPolicy retry = retries.read(map.get("retry"), map.path("retry"), RetryPolicy.DEFAULT);
+    Duration startTimeout = optional(map, "startTimeout", scalars::duration);
     return new Defaults(
-        timeout == null ? Defaults.TIMEOUT : timeout, retry == null ? RetryPolicy.DEFAULT : retry);
+        timeout == null ? Defaults.TIMEOUT : timeout,
+        retry == null ? RetryPolicy.DEFAULT : retry,
+        startTimeout);
   }
 
   private <T> @Nullable T optional(YamlMap map, String key, Reader<T> reader) {

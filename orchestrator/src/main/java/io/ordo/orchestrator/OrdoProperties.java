@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param kafka where Kafka is; empty bootstrap servers start an in-process broker
  * @param embedded where the in-process PostgreSQL and Kafka keep their data
  * @param examples whether the example workers run in-process and the example workflows deploy
+ * @param instanceId this orchestrator's stable name among the others (default: host and port); it
+ *     is its Kafka static group membership, so a restart takes its partitions back at once
  */
 @ConfigurationProperties("ordo")
 public record OrdoProperties(
@@ -20,8 +22,16 @@ public record OrdoProperties(
     @DefaultValue Examples examples,
     @DefaultValue Api api,
     @DefaultValue Relay relay,
-    @DefaultValue Timers timers) {
+    @DefaultValue Timers timers,
+    @DefaultValue Engine engine,
+    @Nullable String instanceId) {
 
+  /**
+   * @param resultConsumers consumers of the results topic in this instance, each with its share of
+   *     the partitions
+   * @param sessionTimeout how long Kafka waits for a silent member (a crashed one that does not
+   *     come back) before giving its partitions to the others
+   */
   public record Kafka(
       @Nullable String bootstrapServers,
       @DefaultValue("ordo.fn.") String functionTopicPrefix,
@@ -31,7 +41,8 @@ public record OrdoProperties(
       @DefaultValue("ordo-orchestrator") String consumerGroup,
       @DefaultValue("8") int partitions,
       @DefaultValue("1") short replicationFactor,
-      @DefaultValue("10s") Duration sessionTimeout) {}
+      @DefaultValue("10s") Duration sessionTimeout,
+      @DefaultValue("2") int resultConsumers) {}
 
   public record Embedded(
       Path dataDirectory,
@@ -49,8 +60,38 @@ public record OrdoProperties(
    */
   public record Api(@DefaultValue("1048576") int maxPayloadBytes) {}
 
+  /**
+   * @param batchSize messages read from the outbox at once
+   * @param maxInFlight messages sent and not yet acknowledged, at most
+   * @param idlePoll how often a relay with nothing to do looks for messages others wrote
+   */
   public record Relay(
-      @DefaultValue("500") int batchSize, @DefaultValue("50ms") Duration idlePoll) {}
+      @DefaultValue("500") int batchSize,
+      @DefaultValue("10000") int maxInFlight,
+      @DefaultValue("1s") Duration idlePoll) {}
 
-  public record Timers(@DefaultValue("200") int batchSize, @DefaultValue("100ms") Duration poll) {}
+  /**
+   * @param batchSize due runs a sweep takes at once
+   * @param poll the longest a sweep waits when this instance set no earlier timer (timers other
+   *     instances set are found by it)
+   * @param idlePoll how often result watermarks are published and read
+   */
+  public record Timers(
+      @DefaultValue("200") int batchSize,
+      @DefaultValue("1s") Duration poll,
+      @DefaultValue("1s") Duration idlePoll) {}
+
+  /**
+   * @param writers threads applying batches of transitions
+   * @param batchSize pieces of work in one transaction, at most
+   * @param queueCapacity work waiting for a writer before REST requests are refused with 503
+   * @param requestTimeout how long a REST request waits for its commit before a 503
+   * @param cachedSteps step executions of recently moved runs kept in memory
+   */
+  public record Engine(
+      @DefaultValue("2") int writers,
+      @DefaultValue("500") int batchSize,
+      @DefaultValue("10000") int queueCapacity,
+      @DefaultValue("10s") Duration requestTimeout,
+      @DefaultValue("200000") long cachedSteps) {}
 }

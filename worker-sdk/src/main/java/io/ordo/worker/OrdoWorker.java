@@ -92,6 +92,8 @@ public final class OrdoWorker implements AutoCloseable {
     private @Nullable String consumerGroup;
     private Duration shutdownTimeout = Duration.ofSeconds(30);
     private Clock clock = Clock.systemUTC();
+    private @Nullable String instanceId;
+    private Duration startNoticeAfter = Duration.ofMillis(250);
 
     private Builder(String bootstrapServers) {
       this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -148,6 +150,29 @@ public final class OrdoWorker implements AutoCloseable {
       return this;
     }
 
+    /**
+     * A name for this worker that stays the same across its restarts (a pod's stable name, a host
+     * name): its consumers become static members of their groups, so a restarted worker takes its
+     * partitions back at once instead of after its old Kafka session expires. Two running workers
+     * must never share it. Without one, a worker is a dynamic member.
+     */
+    public Builder instanceId(String instanceId) {
+      this.instanceId = requireText(instanceId, "instanceId");
+      return this;
+    }
+
+    /**
+     * How long a handler runs before its attempt tells the orchestrator it started (default 250
+     * ms): the step's timeout runs from that notice; quicker handlers send only their result.
+     */
+    public Builder startNoticeAfter(Duration startNoticeAfter) {
+      if (startNoticeAfter.isNegative()) {
+        throw new IllegalArgumentException("startNoticeAfter must not be negative");
+      }
+      this.startNoticeAfter = startNoticeAfter;
+      return this;
+    }
+
     /** How long {@link OrdoWorker#close()} waits for running handlers (default 30 s). */
     public Builder shutdownTimeout(Duration shutdownTimeout) {
       if (shutdownTimeout.isNegative()) {
@@ -191,7 +216,9 @@ public final class OrdoWorker implements AutoCloseable {
               consumerGroup,
               shutdownTimeout,
               kafkaProperties,
-              clock));
+              clock,
+              instanceId,
+              startNoticeAfter));
     }
 
     private static String defaultWorkerId() {

@@ -14,15 +14,17 @@ public interface StepContext {
   int attempt();
 
   /**
-   * {@code runId:stepId:attempt}, the same on every delivery of this attempt: pass it to the
-   * systems you call.
+   * {@code runId:stepId}: the same on every attempt of the step and every delivery of each. Pass it
+   * to the systems you call, or dedupe on it, and the side effect happens once however often the
+   * step is tried. {@link #attempt()} tells the attempts apart.
    */
   String idempotencyKey();
 
   JsonNode input();
 
   /**
-   * When the orchestrator stops waiting for this attempt, unless {@link #heartbeat()} extends it.
+   * When the orchestrator stops waiting for this attempt: the step's timeout after the attempt
+   * started here, unless {@link #heartbeat()} extends it; {@link Instant#MAX} without a timeout.
    */
   Instant deadline();
 

@@ -216,10 +216,9 @@ class OrdoWorkerIT {
         runId,
         ProtocolJson.write(
             StepDispatch.of(
-                runId, "other", 1, "it.unknown", object("a", 1), Instant.now().plusSeconds(30))));
+                runId, "other", 1, "it.unknown", object("a", 1), Duration.ofSeconds(30))));
     orchestrator.dispatch(
-        StepDispatch.of(
-            runId, "good", 1, "it.robust", object("a", 1), Instant.now().plusSeconds(30)));
+        StepDispatch.of(runId, "good", 1, "it.robust", object("a", 1), Duration.ofSeconds(30)));
 
     StepResult result = awaitResult(runId, Status.COMPLETED);
 
@@ -261,7 +260,7 @@ class OrdoWorkerIT {
   private static StepDispatch dispatch(String function, JsonNode input) {
     StepDispatch dispatch =
         StepDispatch.of(
-            "run-" + UUID.randomUUID(), "step", 1, function, input, Instant.now().plusSeconds(30));
+            "run-" + UUID.randomUUID(), "step", 1, function, input, Duration.ofSeconds(30));
     orchestrator.dispatch(dispatch);
     return dispatch;
   }

@@ -5,8 +5,11 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One try of a step: what was sent, what came back, who ran it and when. The deadline is null for
- * an attempt without a timeout (a child run).
+ * One try of a step: what was sent, what came back, who ran it and when.
+ *
+ * @param deadline when the attempt times out if nothing is heard: while {@code SCHEDULED} the end
+ *     of its start timeout (null: it waits for a worker as long as it takes), once {@code RUNNING}
+ *     its start-to-close deadline, moved by heartbeats; a child run's limit from its start
  */
 public record Attempt(
     int number,
@@ -25,7 +28,7 @@ public record Attempt(
         number, AttemptStatus.SCHEDULED, input, null, null, null, now, deadline, null, null);
   }
 
-  Attempt running(@Nullable String worker, Instant at, Instant newDeadline) {
+  Attempt running(@Nullable String worker, Instant at, @Nullable Instant newDeadline) {
     return new Attempt(
         number,
         status.to(AttemptStatus.RUNNING),

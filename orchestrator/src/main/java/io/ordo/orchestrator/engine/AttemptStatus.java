@@ -16,7 +16,9 @@ public enum AttemptStatus {
     return switch (this) {
       case SCHEDULED -> EnumSet.of(RUNNING, COMPLETED, FAILED, TIMED_OUT, CANCELLED);
       case RUNNING -> EnumSet.of(RUNNING, COMPLETED, FAILED, TIMED_OUT, CANCELLED);
-      case COMPLETED, FAILED, TIMED_OUT, CANCELLED -> EnumSet.noneOf(AttemptStatus.class);
+      // A success that arrives after its attempt timed out still counts while the step waits.
+      case TIMED_OUT -> EnumSet.of(COMPLETED);
+      case COMPLETED, FAILED, CANCELLED -> EnumSet.noneOf(AttemptStatus.class);
     };
   }
 

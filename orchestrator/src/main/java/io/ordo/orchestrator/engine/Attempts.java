@@ -3,9 +3,16 @@ package io.ordo.orchestrator.engine;
 import io.ordo.dsl.expr.ExpressionException;
 import io.ordo.dsl.expr.Template;
 import io.ordo.dsl.model.Compensation;
+import io.ordo.dsl.model.FailStep;
+import io.ordo.dsl.model.ForEachStep;
 import io.ordo.dsl.model.FunctionStep;
+import io.ordo.dsl.model.ParallelStep;
 import io.ordo.dsl.model.RetryPolicy;
 import io.ordo.dsl.model.Step;
+import io.ordo.dsl.model.SucceedStep;
+import io.ordo.dsl.model.SwitchStep;
+import io.ordo.dsl.model.WaitForSignalStep;
+import io.ordo.dsl.model.WaitStep;
 import io.ordo.dsl.model.WorkflowStep;
 import io.ordo.orchestrator.engine.StepExecution.Kind;
 import java.nio.charset.StandardCharsets;
@@ -27,11 +34,19 @@ final class Attempts {
     this.engine = engine;
   }
 
-  /** What one attempt of a step does: call a function, start a child run, or undo one. */
+  /**
+   * What one attempt of a step does: call a function, start a child run, or undo one.
+   *
+   * @param timeout start-to-close for a function call (from the worker's first heartbeat), the
+   *     limit of a child run (from its start, which is at once)
+   * @param startTimeout schedule-to-start for a function call: how long the dispatch may wait for a
+   *     worker; null waits as long as it takes
+   */
   private record Call(
       @Nullable String function,
       Template input,
       @Nullable Duration timeout,
+      @Nullable Duration startTimeout,
       @Nullable WorkflowStep child,
       boolean undoChild) {}
 
@@ -41,7 +56,8 @@ final class Attempts {
    */
   void schedule(Progress p, StepExecution existing, int number, int budgetStart) {
     Call call = callOf(p, existing);
-    Instant deadline = call.timeout() == null ? null : p.now.plus(call.timeout());
+    Duration firstLimit = call.function() == null ? call.timeout() : call.startTimeout();
+    Instant deadline = firstLimit == null ? null : p.now.plus(firstLimit);
     JsonNode input;
     Failure failure = null;
     try {
@@ -81,10 +97,11 @@ final class Attempts {
               call.function(),
               input,
               deadline,
-              runId + ":" + stepId + ":" + number));
+              call.timeout(),
+              idempotencyKey(runId, stepId)));
     }
     if (deadline != null) {
-      p.command(new Command.ScheduleTimer(TimerKey.attemptTimeout(stepId, number), deadline));
+      p.schedule(TimerKey.attemptTimeout(stepId, number), deadline);
     }
     p.record(
         "StepScheduled",
@@ -105,7 +122,7 @@ final class Attempts {
       Duration delay = policy.backoffAfter(step.attemptInBudget(), jitter(p, step, attempt));
       Instant next = p.now.plus(delay);
       p.put(step.backingOffUntil(next));
-      p.command(new Command.ScheduleTimer(TimerKey.retry(step.stepId(), attempt + 1), next));
+      p.schedule(TimerKey.retry(step.stepId(), attempt + 1), next);
       p.record(
           "StepRetryScheduled",
           "stepId",
@@ -122,10 +139,71 @@ final class Attempts {
   private void giveUp(Progress p, StepExecution step, Failure failure) {
     if (step.kind() == Kind.COMPENSATION) {
       p.put(step.failed(StepStatus.FAILED, failure));
-      engine.saga.compensationFailed(p, failure);
+      p.record(
+          "CompensationGaveUp",
+          "stepId",
+          step.stepId(),
+          "errorType",
+          failure.type(),
+          "message",
+          failure.message());
+      engine.saga.continueCompensation(p);
     } else {
       engine.flow.fail(p, step, failure);
     }
+  }
+
+  /**
+   * A success reported for an attempt that timed out, while its step still waits for another
+   * attempt (backing off, or in flight): a slow success is not thrown away. The step completes with
+   * it and the attempt that replaced it is cancelled; its dispatch carries the same idempotency
+   * key, so a worker that runs it anyway does nothing twice. Not for child runs: a timed-out child
+   * was asked to stop.
+   *
+   * @return false when the report is not such a late success
+   */
+  boolean completeLate(Progress p, RunEvent.StepCompleted e) {
+    StepExecution step = p.step(e.stepId());
+    if (step == null
+        || !step.hasAttempts()
+        || !(step.status() == StepStatus.ACTIVE || step.status() == StepStatus.BACKING_OFF)
+        || step.type().equals("workflow") && step.kind() == Kind.FORWARD) {
+      return false;
+    }
+    int index = step.attemptIndex(e.attempt());
+    if (index < 0 || step.attempts().get(index).status() != AttemptStatus.TIMED_OUT) {
+      return false;
+    }
+    Attempt last = step.lastAttempt();
+    StepExecution superseded = step;
+    if (step.status() == StepStatus.BACKING_OFF) {
+      p.cancelTimer(TimerKey.retry(step.stepId(), last.number() + 1));
+      superseded = step.withStatus(StepStatus.ACTIVE);
+    } else if (last.status().isInFlight()) {
+      Failure why =
+          new Failure(
+              Failure.CANCELLED,
+              "attempt " + e.attempt() + " completed late; this one is no longer needed",
+              false,
+              step.stepId());
+      superseded =
+          step.withLastAttempt(
+              last.ended(AttemptStatus.CANCELLED, why, new Attempt.Report(null, null, p.now)),
+              StepStatus.ACTIVE);
+      p.cancelTimer(TimerKey.attemptTimeout(step.stepId(), last.number()));
+    }
+    Attempt late = step.attempts().get(index).completed(e.output(), e.report());
+    p.record("StepCompleted", "stepId", step.stepId(), "attempt", e.attempt(), "late", true);
+    engine.finish(p, superseded.withAttempt(index, late), e.output());
+    return true;
+  }
+
+  /**
+   * What a function sees as the idempotency key of a step: the same for every attempt, so that a
+   * function that dedupes on it does its side effect once however often the step is tried.
+   */
+  static String idempotencyKey(String runId, String stepId) {
+    return runId + ":" + stepId;
   }
 
   static void recordFailure(Progress p, String stepId, int attempt, Failure failure) {
@@ -141,9 +219,14 @@ final class Attempts {
         failure.message());
   }
 
-  /** The limit of one attempt of {@code step}, or null for none. */
+  /** The limit of one attempt of {@code step} once started, or null for none. */
   static @Nullable Duration timeoutOf(Progress p, StepExecution step) {
     return callOf(p, step).timeout();
+  }
+
+  /** How long an attempt of {@code step} may wait for a worker to start it, or null for ever. */
+  static @Nullable Duration startTimeoutOf(Progress p, StepExecution step) {
+    return callOf(p, step).startTimeout();
   }
 
   /** The id of the child run that attempt {@code attempt} of step {@code stepId} starts. */
@@ -167,15 +250,27 @@ final class Attempts {
     if (step.kind() == Kind.COMPENSATION) {
       Compensation undo = def.options().compensate();
       if (undo != null) {
-        return new Call(undo.function(), undo.input(), undo.timeout(), null, false);
+        return new Call(
+            undo.function(), undo.input(), undo.timeout(), undo.startTimeout(), null, false);
       }
-      return new Call(null, Template.literal(Progress.JSON.nullNode()), null, null, true);
+      return new Call(null, Template.literal(Progress.JSON.nullNode()), null, null, null, true);
     }
     return switch (def) {
-      case FunctionStep f -> new Call(f.function(), f.input(), f.timeout(), null, false);
-      case WorkflowStep w -> new Call(null, w.input(), w.options().timeout(), w, false);
-      default -> throw new IllegalStateException(def.id() + " has no attempts");
+      case FunctionStep f ->
+          new Call(f.function(), f.input(), f.timeout(), f.startTimeout(), null, false);
+      case WorkflowStep w -> new Call(null, w.input(), w.options().timeout(), null, w, false);
+      case SwitchStep s -> throw noAttempts(def);
+      case ParallelStep s -> throw noAttempts(def);
+      case ForEachStep s -> throw noAttempts(def);
+      case WaitStep s -> throw noAttempts(def);
+      case WaitForSignalStep s -> throw noAttempts(def);
+      case FailStep s -> throw noAttempts(def);
+      case SucceedStep s -> throw noAttempts(def);
     };
+  }
+
+  private static IllegalStateException noAttempts(Step def) {
+    return new IllegalStateException(def.id() + " makes no attempts");
   }
 
   private static RetryPolicy policyOf(Progress p, StepExecution step) {

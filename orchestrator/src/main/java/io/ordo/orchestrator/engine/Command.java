@@ -1,5 +1,6 @@
 package io.ordo.orchestrator.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -7,22 +8,23 @@ import tools.jackson.databind.JsonNode;
 /** Work the engine asks the adapters to do, in the same transaction as the new state. */
 public sealed interface Command {
 
-  /** Send an attempt to the workers of {@code function}. */
+  /**
+   * Send an attempt to the workers of {@code function}.
+   *
+   * @param deadline the latest time a worker may start it (its start timeout), or null for any time
+   * @param timeout how long it may run once started (start-to-close), or null for no limit
+   * @param idempotencyKey the same for every attempt of the step
+   */
   record DispatchStep(
       String runId,
       String stepId,
       int attempt,
       String function,
       JsonNode input,
-      Instant deadline,
+      @Nullable Instant deadline,
+      @Nullable Duration timeout,
       String idempotencyKey)
       implements Command {}
-
-  /** Create the timer, or move it if it exists. */
-  record ScheduleTimer(TimerKey timer, Instant fireAt) implements Command {}
-
-  /** Drop a timer that is no longer needed (a stale one would be ignored anyway). */
-  record CancelTimer(TimerKey timer) implements Command {}
 
   /** Tell listeners on Kafka that the run reached a status where it stays until someone acts. */
   record PublishRunEnded(

@@ -3,18 +3,19 @@ package io.ordo.orchestrator.engine;
 import io.ordo.dsl.model.StepTree.Lane;
 import io.ordo.dsl.model.WorkflowDefinition;
 import io.ordo.orchestrator.engine.RunEvent.CancelRequested;
+import io.ordo.orchestrator.engine.RunEvent.CompensationRequestedByParent;
 import io.ordo.orchestrator.engine.RunEvent.RetryRequested;
 import io.ordo.orchestrator.engine.RunEvent.SignalReceived;
 import io.ordo.orchestrator.engine.RunEvent.StepCompleted;
 import io.ordo.orchestrator.engine.RunEvent.StepFailed;
 import io.ordo.orchestrator.engine.RunEvent.StepHeartbeat;
+import io.ordo.orchestrator.engine.RunEvent.StopRequestedByParent;
 import io.ordo.orchestrator.engine.RunEvent.TimerFired;
 import io.ordo.orchestrator.engine.RunState.Cause;
 import io.ordo.orchestrator.engine.StepExecution.Kind;
 import io.ordo.orchestrator.engine.Transition.Ignored;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +30,7 @@ public final class Engine {
   final Flow flow = new Flow(this);
   final Attempts attempts = new Attempts(this);
   final Saga saga = new Saga(this);
+  final Unwind unwind = new Unwind(this);
   final Signals signals = new Signals(this);
   final Stopper stopper = new Stopper();
   final Resume resume = new Resume(this);
@@ -64,7 +66,7 @@ public final class Engine {
           parent.stepId());
     }
     if (workflow.timeout() != null) {
-      p.command(new Command.ScheduleTimer(TimerKey.RUN_TIMEOUT, now.plus(workflow.timeout())));
+      p.schedule(TimerKey.RUN_TIMEOUT, now.plus(workflow.timeout()));
     }
     flow.startBlock(p, workflow.tree().block(null, Lane.TOP), "", null, Lane.TOP);
     return p.done();
@@ -81,26 +83,35 @@ public final class Engine {
           case CancelRequested e -> onCancel(p, e.reason());
           case SignalReceived e -> signals.receive(p, e);
           case RetryRequested e -> resume.retry(p);
+          case StopRequestedByParent e ->
+              p.status() == RunStatus.COMPLETED
+                  ? saga.compensateForParent(p, null) // it completed as the parent stopped
+                  : onCancel(p, "the parent run stopped");
+          case CompensationRequestedByParent e -> saga.compensateForParent(p, e.requester());
         };
-    return ignored == null ? p.done() : new Transition(run, List.of(), List.of(), ignored);
+    return ignored == null ? p.done() : Transition.ignored(run, ignored);
   }
 
   private @Nullable Ignored onCompleted(Progress p, StepCompleted e) {
     StepExecution step = inFlight(p, e.stepId(), e.attempt());
     if (step == null) {
-      return whyNotInFlight(p, e.stepId(), e.attempt());
+      return attempts.completeLate(p, e) ? null : whyNotInFlight(p, e.stepId(), e.attempt());
     }
     Attempt attempt = step.lastAttempt().completed(e.output(), e.report());
-    StepExecution ran = step.withLastAttempt(attempt, StepStatus.ACTIVE);
-    p.command(new Command.CancelTimer(TimerKey.attemptTimeout(e.stepId(), e.attempt())));
+    p.cancelTimer(TimerKey.attemptTimeout(e.stepId(), e.attempt()));
     p.record("StepCompleted", "stepId", e.stepId(), "attempt", e.attempt());
-    if (step.kind() == Kind.COMPENSATION) {
-      p.put(ran.completed(StepStatus.COMPLETED, e.output(), p.now));
+    finish(p, step.withLastAttempt(attempt, StepStatus.ACTIVE), e.output());
+    return null;
+  }
+
+  /** An attempt of {@code ran} succeeded with {@code output}: the step is done. */
+  void finish(Progress p, StepExecution ran, JsonNode output) {
+    if (ran.kind() == Kind.COMPENSATION) {
+      p.put(ran.completed(StepStatus.COMPLETED, output, p.now));
       saga.continueCompensation(p);
     } else {
-      flow.complete(p, ran, e.output());
+      flow.complete(p, ran, output);
     }
-    return null;
   }
 
   private @Nullable Ignored onFailed(Progress p, StepFailed e) {
@@ -111,12 +122,13 @@ public final class Engine {
     Failure failure = e.error().inStep(e.stepId());
     Attempt attempt = step.lastAttempt().ended(AttemptStatus.FAILED, failure, e.report());
     p.put(step.withLastAttempt(attempt, StepStatus.ACTIVE));
-    p.command(new Command.CancelTimer(TimerKey.attemptTimeout(e.stepId(), e.attempt())));
+    p.cancelTimer(TimerKey.attemptTimeout(e.stepId(), e.attempt()));
     Attempts.recordFailure(p, e.stepId(), e.attempt(), failure);
     attempts.retryOrGiveUp(p, p.require(e.stepId()), failure);
     return null;
   }
 
+  /** Start-to-close runs from the first heartbeat; each heartbeat moves the deadline on. */
   private @Nullable Ignored onHeartbeat(Progress p, StepHeartbeat e) {
     StepExecution step = inFlight(p, e.stepId(), e.attempt());
     if (step == null) {
@@ -127,8 +139,7 @@ public final class Engine {
     Instant deadline = timeout == null ? null : p.now.plus(timeout);
     p.put(step.withLastAttempt(last.running(e.workerId(), p.now, deadline), StepStatus.ACTIVE));
     if (deadline != null) {
-      p.command(
-          new Command.ScheduleTimer(TimerKey.attemptTimeout(e.stepId(), e.attempt()), deadline));
+      p.schedule(TimerKey.attemptTimeout(e.stepId(), e.attempt()), deadline);
     }
     if (last.status() == AttemptStatus.SCHEDULED) {
       p.record("StepStarted", "stepId", e.stepId(), "attempt", e.attempt());
@@ -136,25 +147,23 @@ public final class Engine {
     return null;
   }
 
+  /** Fires one of the run's own timers, if it is set and due; otherwise the event is stale. */
   private @Nullable Ignored onTimer(Progress p, TimerKey timer) {
-    return switch (timer.kind()) {
-      case ATTEMPT_TIMEOUT -> onAttemptTimeout(p, timer);
-      case RETRY -> onRetryDue(p, timer);
-      case RUN_TIMEOUT -> onRunTimeout(p);
-      case WAIT -> onWaitOver(p, timer);
-      case STEP_TIMEOUT -> onStepTimeout(p, timer);
-      case CANCEL ->
-          p.status() == RunStatus.COMPLETED
-              ? saga.compensateForParent(p, null) // it completed as the parent stopped
-              : onCancel(p, "the parent run stopped");
-      case COMPENSATE -> saga.compensateForParent(p, requesterOf(p, timer));
-    };
-  }
-
-  /** The parent's compensation attempt a {@code COMPENSATE} timer names (none for a top run). */
-  private static @Nullable ParentLink requesterOf(Progress p, TimerKey timer) {
-    ParentLink parent = p.run().parent();
-    return parent == null ? null : new ParentLink(parent.runId(), timer.stepId(), timer.attempt());
+    Instant at = p.timer(timer);
+    if (at == null || at.isAfter(p.now)) {
+      return Ignored.STALE;
+    }
+    p.cancelTimer(timer);
+    Ignored ignored =
+        switch (timer.kind()) {
+          case ATTEMPT_TIMEOUT -> onAttemptTimeout(p, timer);
+          case RETRY -> onRetryDue(p, timer);
+          case RUN_TIMEOUT -> onRunTimeout(p);
+          case WAIT -> onWaitOver(p, timer);
+          case STEP_TIMEOUT -> onStepTimeout(p, timer);
+        };
+    // A timer the run had moved past is still consumed: dropping it is the change.
+    return ignored == Ignored.STALE ? null : ignored;
   }
 
   private @Nullable Ignored onAttemptTimeout(Progress p, TimerKey timer) {
@@ -162,15 +171,16 @@ public final class Engine {
     if (step == null) {
       return Ignored.STALE;
     }
-    Failure failure =
-        new Failure(
-            Failure.TIMEOUT,
-            "attempt " + timer.attempt() + " did not finish within " + Attempts.timeoutOf(p, step),
-            true,
-            step.stepId());
+    Attempt last = step.lastAttempt();
+    String why =
+        last.status() == AttemptStatus.SCHEDULED
+            ? "attempt %d was not started by a worker within %s"
+                .formatted(timer.attempt(), Durations.human(Attempts.startTimeoutOf(p, step)))
+            : "attempt %d did not finish within %s of starting"
+                .formatted(timer.attempt(), Durations.human(Attempts.timeoutOf(p, step)));
+    Failure failure = new Failure(Failure.TIMEOUT, why, true, step.stepId());
     Attempt attempt =
-        step.lastAttempt()
-            .ended(AttemptStatus.TIMED_OUT, failure, new Attempt.Report(null, null, p.now));
+        last.ended(AttemptStatus.TIMED_OUT, failure, new Attempt.Report(null, null, p.now));
     p.put(step.withLastAttempt(attempt, StepStatus.ACTIVE));
     p.record("StepTimedOut", "stepId", step.stepId(), "attempt", timer.attempt());
     if (step.type().equals("workflow") && step.kind() == Kind.FORWARD) {
@@ -215,7 +225,7 @@ public final class Engine {
         step,
         new Failure(
             Failure.TIMEOUT,
-            "step " + step.stepId() + " did not finish within " + limit,
+            "step " + step.stepId() + " did not finish within " + Durations.human(limit),
             false,
             step.stepId()));
     return null;
@@ -230,7 +240,7 @@ public final class Engine {
         Cause.TIMEOUT,
         new Failure(
             Failure.RUN_TIMED_OUT,
-            "the run did not finish within " + p.workflow.timeout(),
+            "the run did not finish within " + Durations.human(p.workflow.timeout()),
             false,
             null));
     return null;
@@ -245,8 +255,7 @@ public final class Engine {
     return null;
   }
 
-  private static @Nullable StepExecution inFlight(
-      Progress p, @Nullable String stepId, int attempt) {
+  static @Nullable StepExecution inFlight(Progress p, @Nullable String stepId, int attempt) {
     StepExecution step = p.step(stepId);
     if (step == null
         || step.status() != StepStatus.ACTIVE

@@ -42,7 +42,7 @@ final class Flow {
     StepExecution done = step.completed(StepStatus.COMPLETED, output, p.now);
     p.put(done);
     if (!step.hasAttempts()) {
-      p.command(new Command.CancelTimer(TimerKey.stepTimeout(step.stepId())));
+      p.cancelTimer(TimerKey.stepTimeout(step.stepId()));
       p.record("StepCompleted", "stepId", step.stepId());
     }
     afterSuccess(p, done);
@@ -164,9 +164,9 @@ final class Flow {
   void fail(Progress p, StepExecution step, Failure failure) {
     engine.stopper.cancelInside(p, step.stepId());
     if (!step.hasAttempts()) {
-      p.command(new Command.CancelTimer(TimerKey.stepTimeout(step.stepId())));
+      p.cancelTimer(TimerKey.stepTimeout(step.stepId()));
       if (step.type().equals("wait")) {
-        p.command(new Command.CancelTimer(TimerKey.waitOver(step.stepId())));
+        p.cancelTimer(TimerKey.waitOver(step.stepId()));
       }
       p.record(
           "StepFailed",
@@ -214,7 +214,7 @@ final class Flow {
   void succeed(Progress p, StepExecution step, SucceedStep def, JsonNode output) {
     StepExecution current = step.completed(StepStatus.COMPLETED, output, p.now);
     p.put(current);
-    p.command(new Command.CancelTimer(TimerKey.stepTimeout(step.stepId())));
+    p.cancelTimer(TimerKey.stepTimeout(step.stepId()));
     p.record("StepCompleted", "stepId", step.stepId());
     while (true) {
       Lane lane = Progress.laneOf(current);
@@ -234,7 +234,7 @@ final class Flow {
               lane.kind() == Lane.Kind.CATCH ? StepStatus.RECOVERED : StepStatus.COMPLETED;
           current = parent.completed(end, output, p.now);
           p.put(current);
-          p.command(new Command.CancelTimer(TimerKey.stepTimeout(parent.stepId())));
+          p.cancelTimer(TimerKey.stepTimeout(parent.stepId()));
         }
       }
     }

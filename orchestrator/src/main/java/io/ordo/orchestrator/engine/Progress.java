@@ -7,13 +7,17 @@ import io.ordo.dsl.model.StepTree.Lane;
 import io.ordo.dsl.model.WorkflowDefinition;
 import io.ordo.orchestrator.engine.StepExecution.Kind;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -30,15 +34,26 @@ final class Progress {
 
   final WorkflowDefinition workflow;
   final Instant now;
+  private final RunState before;
   private RunState run;
   private final LinkedHashMap<String, StepExecution> steps = new LinkedHashMap<>();
+  private final Map<String, StepExecution> original = new HashMap<>();
+  private final Set<String> changed = new LinkedHashSet<>();
+  private final Map<String, Instant> timers;
   private final List<Command> commands = new ArrayList<>();
   private final List<HistoryEntry> history = new ArrayList<>();
 
+  /**
+   * Set while compensations are being started, so a compensation failing at once re-enters no one.
+   */
+  boolean unwinding;
+
   Progress(RunState run, WorkflowDefinition workflow, Instant now) {
+    this.before = run;
     this.run = run;
     this.workflow = workflow;
     this.now = now;
+    this.timers = new HashMap<>(run.timers());
     run.steps().forEach(s -> steps.put(s.stepId(), s));
   }
 
@@ -81,11 +96,32 @@ final class Progress {
   }
 
   void put(StepExecution step) {
-    steps.put(step.stepId(), step);
+    StepExecution previous = steps.put(step.stepId(), step);
+    if (previous != null
+        && !original.containsKey(step.stepId())
+        && !changed.contains(step.stepId())) {
+      original.put(step.stepId(), previous);
+    }
+    changed.add(step.stepId());
   }
 
   void command(Command command) {
     commands.add(command);
+  }
+
+  /** Sets the timer, or moves it if it is set. */
+  void schedule(TimerKey timer, Instant fireAt) {
+    timers.put(timer.id(), fireAt);
+  }
+
+  /** Drops the timer if it is set. */
+  void cancelTimer(TimerKey timer) {
+    timers.remove(timer.id());
+  }
+
+  /** When the timer fires, or null when it is not set. */
+  @Nullable Instant timer(TimerKey timer) {
+    return timers.get(timer.id());
   }
 
   void record(String type, Object... keysAndValues) {
@@ -97,8 +133,23 @@ final class Progress {
   }
 
   Transition done() {
-    RunState state = run.withSteps(new ArrayList<>(steps.values())).touched(now);
-    return new Transition(state, commands, history, null);
+    List<StepExecution> all = new ArrayList<>(steps.size());
+    List<Transition.ChangedStep> touched = new ArrayList<>(changed.size());
+    int seq = 0;
+    for (StepExecution step : steps.values()) {
+      if (changed.contains(step.stepId())) {
+        touched.add(new Transition.ChangedStep(seq, step, original.get(step.stepId())));
+      }
+      all.add(step);
+      seq++;
+    }
+    RunState state = run.withSteps(all, timers).touched(now);
+    return new Transition(state, commands, history, touched, null);
+  }
+
+  /** The run as the transition found it. */
+  RunState before() {
+    return before;
   }
 
   Step definition(StepExecution step) {
@@ -157,20 +208,47 @@ final class Progress {
    * enclosing {@code catch}.
    */
   Bindings bindings(@Nullable String parent, @Nullable String lane, String prefix) {
-    List<String> scopes = enclosingPrefixes(prefix);
-    Map<String, JsonNode> outputs = new HashMap<>();
-    for (Step def : workflow.tree().all()) {
-      JsonNode output = JSON.nullNode(); // a step that was skipped or not taken has a null output
+    return new Bindings(
+        run.input(), new Outputs(enclosingPrefixes(prefix)), runVariable(), locals(parent, lane));
+  }
+
+  /**
+   * Step outputs as expressions see them, looked up only for the ids an expression reads: a
+   * workflow of thousands of steps costs an expression what it reads, not the workflow's size.
+   */
+  private final class Outputs extends AbstractMap<String, JsonNode> {
+
+    private final List<String> scopes;
+
+    Outputs(List<String> scopes) {
+      this.scopes = scopes;
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return key instanceof String id && workflow.step(id).isPresent();
+    }
+
+    @Override
+    public @Nullable JsonNode get(Object key) {
+      if (!containsKey(key)) {
+        return null;
+      }
       for (String scope : scopes) {
-        StepExecution found = steps.get(scope + def.id());
+        StepExecution found = steps.get(scope + key);
         if (found != null && found.kind() == Kind.FORWARD && found.status().isSuccess()) {
-          output = found.output() == null ? JSON.nullNode() : found.output();
-          break;
+          return found.output() == null ? JSON.nullNode() : found.output();
         }
       }
-      outputs.put(def.id(), output);
+      return JSON.nullNode(); // a step that was skipped or not taken has a null output
     }
-    return new Bindings(run.input(), outputs, runVariable(), locals(parent, lane));
+
+    @Override
+    public Set<Entry<String, JsonNode>> entrySet() {
+      return workflow.tree().all().stream()
+          .map(def -> Map.entry(def.id(), get(def.id())))
+          .collect(Collectors.toUnmodifiableSet());
+    }
   }
 
   /** {@code a[1].b[2].}, {@code a[1].}, {@code ""}: innermost first. */

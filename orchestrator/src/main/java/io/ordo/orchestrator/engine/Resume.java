@@ -43,7 +43,7 @@ final class Resume {
     p.record("RetryRequested", "stepId", failed.stepId());
     p.update(RunState::resumed);
     if (p.workflow.timeout() != null) {
-      p.command(new Command.ScheduleTimer(TimerKey.RUN_TIMEOUT, p.now.plus(p.workflow.timeout())));
+      p.schedule(TimerKey.RUN_TIMEOUT, p.now.plus(p.workflow.timeout()));
     }
     List<StepExecution> restart = new ArrayList<>();
     String rootId = root.stepId();
@@ -76,20 +76,25 @@ final class Resume {
     return null;
   }
 
+  /** Every compensation that gave up is tried again; the undoing goes on from there. */
   private @Nullable Ignored resumeCompensation(Progress p) {
-    StepExecution failed =
+    List<StepExecution> failed =
         p.steps().stream()
             .filter(s -> s.status() == StepStatus.FAILED && s.kind() == Kind.COMPENSATION)
-            .findFirst()
-            .orElse(null);
-    if (failed == null) {
+            .toList();
+    if (failed.isEmpty()) {
       return Ignored.NOT_ALLOWED;
     }
     p.status(RunStatus.COMPENSATING);
-    p.record("RetryRequested", "stepId", failed.stepId());
-    int last = failed.lastAttempt().number();
-    p.put(failed.resumed(StepStatus.ACTIVE));
-    engine.attempts.schedule(p, p.require(failed.stepId()), last + 1, last);
+    p.unwinding = true; // one that fails again at once must not end the run before the others start
+    for (StepExecution step : failed) {
+      p.record("RetryRequested", "stepId", step.stepId());
+      int last = step.lastAttempt().number();
+      p.put(step.resumed(StepStatus.ACTIVE));
+      engine.attempts.schedule(p, p.require(step.stepId()), last + 1, last);
+    }
+    p.unwinding = false;
+    engine.saga.continueCompensation(p);
     return null;
   }
 

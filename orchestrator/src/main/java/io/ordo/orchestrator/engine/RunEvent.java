@@ -16,10 +16,13 @@ public sealed interface RunEvent {
   record StepFailed(String stepId, int attempt, Failure error, Attempt.Report report)
       implements RunEvent {}
 
-  /** A worker is still busy with an attempt: its deadline moves forward by the step's timeout. */
+  /**
+   * A worker is busy with an attempt. The first heartbeat says the attempt started: its timeout
+   * (start-to-close) runs from then; each later one moves the deadline forward by the timeout.
+   */
   record StepHeartbeat(String stepId, int attempt, @Nullable String workerId) implements RunEvent {}
 
-  /** A durable timer came due. */
+  /** One of the run's own durable timers came due. */
   record TimerFired(TimerKey timer) implements RunEvent {}
 
   /** An operator asked to stop the run; what completed is compensated. */
@@ -33,4 +36,13 @@ public sealed interface RunEvent {
 
   /** An operator asked to resume a failed run from the step (or compensation) that failed. */
   record RetryRequested() implements RunEvent {}
+
+  /** The parent run stopped, or gave up waiting for this child run: the child stops too. */
+  record StopRequestedByParent() implements RunEvent {}
+
+  /**
+   * The parent run is compensated and this child run completed: it undoes itself and reports to
+   * {@code requester}, the parent's compensation attempt that waits for it.
+   */
+  record CompensationRequestedByParent(ParentLink requester) implements RunEvent {}
 }

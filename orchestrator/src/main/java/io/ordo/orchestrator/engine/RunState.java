@@ -1,8 +1,13 @@
 package io.ordo.orchestrator.engine;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -12,7 +17,10 @@ import tools.jackson.databind.JsonNode;
  *
  * @param cause why the run left {@code RUNNING}; decides where compensation ends
  * @param steps every step execution, in the order they started
- * @param compensationOrder the steps to compensate, in the order their compensations run
+ * @param timers the run's durable timers: {@link TimerKey#id()} → when it fires (retry backoffs,
+ *     attempt and step timeouts, waits, the run's timeout). They are part of the state, so a timer
+ *     is consumed exactly when the transition that applies it commits, and the run's earliest one
+ *     is what the store indexes to wake it
  * @param parent the parent run's step that waits for this run, for a child run
  * @param compensationFor the parent's compensation that asked this (completed) run to undo itself
  * @param signals signals that arrived before a step waited for them, oldest first
@@ -27,7 +35,7 @@ public record RunState(
     @Nullable Failure error,
     @Nullable Cause cause,
     List<StepExecution> steps,
-    List<String> compensationOrder,
+    Map<String, Instant> timers,
     Instant startedAt,
     Instant updatedAt,
     @Nullable Instant finishedAt,
@@ -46,7 +54,7 @@ public record RunState(
 
   public RunState {
     steps = List.copyOf(steps);
-    compensationOrder = compensationOrder == null ? List.of() : List.copyOf(compensationOrder);
+    timers = timers == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(timers));
     signals = signals == null ? List.of() : List.copyOf(signals);
   }
 
@@ -67,7 +75,7 @@ public record RunState(
         null,
         null,
         List.of(),
-        List.of(),
+        Map.of(),
         now,
         now,
         null,
@@ -81,8 +89,31 @@ public record RunState(
     return steps.stream().filter(s -> s.stepId().equals(stepId)).findFirst();
   }
 
-  RunState withSteps(List<StepExecution> all) {
-    return with(d -> d.steps = all);
+  /** When the run's earliest timer fires, or null when it has none. */
+  public @Nullable Instant nextWakeAt() {
+    return timers.values().stream().min(Comparator.naturalOrder()).orElse(null);
+  }
+
+  /** The timers due at {@code upTo}, earliest first. */
+  public List<TimerKey> dueTimers(Instant upTo) {
+    List<Map.Entry<String, Instant>> due = new ArrayList<>();
+    timers.forEach(
+        (id, at) -> {
+          if (!at.isAfter(upTo)) {
+            due.add(Map.entry(id, at));
+          }
+        });
+    due.sort(
+        Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()));
+    return due.stream().map(e -> TimerKey.parse(e.getKey())).toList();
+  }
+
+  RunState withSteps(List<StepExecution> all, Map<String, Instant> pending) {
+    return with(
+        d -> {
+          d.steps = all;
+          d.timers = pending;
+        });
   }
 
   RunState withStatus(RunStatus next, Instant now) {
@@ -101,10 +132,6 @@ public record RunState(
           d.cause = why;
           d.error = failure;
         });
-  }
-
-  RunState compensating(List<String> order) {
-    return with(d -> d.compensationOrder = order);
   }
 
   RunState compensatingFor(ParentLink link) {
@@ -146,7 +173,7 @@ public record RunState(
     @Nullable Failure error;
     @Nullable Cause cause;
     List<StepExecution> steps;
-    List<String> compensationOrder;
+    Map<String, Instant> timers;
     Instant updatedAt;
     @Nullable Instant finishedAt;
     @Nullable ParentLink compensationFor;
@@ -159,7 +186,7 @@ public record RunState(
       error = from.error;
       cause = from.cause;
       steps = from.steps;
-      compensationOrder = from.compensationOrder;
+      timers = from.timers;
       updatedAt = from.updatedAt;
       finishedAt = from.finishedAt;
       compensationFor = from.compensationFor;
@@ -177,7 +204,7 @@ public record RunState(
           error,
           cause,
           steps,
-          compensationOrder,
+          timers,
           from.startedAt,
           updatedAt,
           finishedAt,

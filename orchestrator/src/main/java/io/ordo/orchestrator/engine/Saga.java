@@ -6,18 +6,12 @@ import io.ordo.dsl.model.WorkflowStep;
 import io.ordo.orchestrator.engine.RunState.Cause;
 import io.ordo.orchestrator.engine.StepExecution.Kind;
 import io.ordo.orchestrator.engine.Transition.Ignored;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * How a run ends: completing it, or stopping it and compensating it. Completed steps that declare
- * {@code compensate} (and completed child runs) are undone one at a time, most recently completed
- * first, wherever they are nested.
+ * How a run ends: completing it, or stopping it and compensating what completed. The compensations
+ * themselves are started by {@link Unwind}, along the workflow's structure.
  */
 final class Saga {
 
@@ -44,7 +38,7 @@ final class Saga {
     JsonNode result = output;
     p.update(r -> r.withOutput(result));
     p.status(RunStatus.COMPLETED);
-    p.command(new Command.CancelTimer(TimerKey.RUN_TIMEOUT));
+    p.cancelTimer(TimerKey.RUN_TIMEOUT);
     p.record("RunCompleted");
     publishEnd(p);
   }
@@ -52,16 +46,14 @@ final class Saga {
   void stop(Progress p, Cause cause, @Nullable Failure failure) {
     engine.stopper.cancelAll(p);
     p.update(r -> r.stopping(cause, failure));
-    p.command(new Command.CancelTimer(TimerKey.RUN_TIMEOUT));
-    List<String> order = compensationOrder(p);
-    if (order.isEmpty()) {
+    p.cancelTimer(TimerKey.RUN_TIMEOUT);
+    if (!hasAnythingToUndo(p)) {
       end(p, cause == Cause.FAILURE ? RunStatus.FAILED : endOf(cause));
       return;
     }
     p.status(RunStatus.COMPENSATING);
-    p.update(r -> r.compensating(order));
-    p.record("CompensationStarted", "steps", order, "cause", cause.name());
-    startCompensation(p, order.getFirst());
+    p.record("CompensationStarted", "cause", cause.name());
+    continueCompensation(p);
   }
 
   /**
@@ -84,67 +76,44 @@ final class Saga {
     if (status == RunStatus.COMPENSATION_FAILED) {
       return engine.resume.retry(p);
     }
-    List<String> order = status == RunStatus.COMPLETED ? compensationOrder(p) : List.of();
-    if (order.isEmpty()) {
+    if (status != RunStatus.COMPLETED || !hasAnythingToUndo(p)) {
       if (requester != null) {
         report(p, requester, true, null, null); // nothing of it is left to undo
       }
       return null;
     }
-    p.update(r -> r.stopping(Cause.PARENT, null).compensating(order));
+    p.update(r -> r.stopping(Cause.PARENT, null));
     p.status(RunStatus.COMPENSATING);
-    p.record("CompensationStarted", "steps", order, "cause", Cause.PARENT.name());
-    startCompensation(p, order.getFirst());
+    p.record("CompensationStarted", "cause", Cause.PARENT.name());
+    continueCompensation(p);
     return null;
   }
 
+  /**
+   * Starts the compensations that may run now and ends the run once everything is undone, or waits
+   * in {@code COMPENSATION_FAILED} once a compensation gave up and nothing else can move.
+   */
   void continueCompensation(Progress p) {
-    String next =
-        p.run().compensationOrder().stream()
-            .filter(
-                id -> {
-                  StepExecution undo = p.step(id + StepExecution.COMPENSATION_SUFFIX);
-                  return undo == null || undo.status() != StepStatus.COMPLETED;
-                })
-            .findFirst()
-            .orElse(null);
-    if (next == null) {
-      end(p, endOf(p.run().cause()));
-    } else {
-      startCompensation(p, next);
+    if (p.unwinding || p.status() != RunStatus.COMPENSATING) {
+      return; // the unwinding in progress sees what changed
+    }
+    p.unwinding = true;
+    Unwind.State state;
+    try {
+      state = engine.unwind.run(p);
+    } finally {
+      p.unwinding = false;
+    }
+    switch (state) {
+      case DONE -> end(p, endOf(p.run().cause()));
+      case BUSY -> {}
+      case STUCK -> compensationFailed(p);
     }
   }
 
-  private void startCompensation(Progress p, String forwardId) {
-    StepExecution forward = p.require(forwardId);
-    Step def = p.definition(forward);
-    String function =
-        def.options().compensate() == null ? null : def.options().compensate().function();
-    StepExecution undo =
-        StepExecution.start(
-            forwardId + StepExecution.COMPENSATION_SUFFIX,
-            forward.definitionId(),
-            Kind.COMPENSATION,
-            forward.type(),
-            function,
-            forward.parent(),
-            forward.lane(),
-            StepStatus.ACTIVE,
-            p.now);
-    p.put(undo);
-    engine.attempts.schedule(p, undo, 1, 0);
-  }
-
-  void compensationFailed(Progress p, Failure failure) {
+  private void compensationFailed(Progress p) {
     p.status(RunStatus.COMPENSATION_FAILED);
-    p.record(
-        "CompensationFailed",
-        "stepId",
-        failure.stepId(),
-        "errorType",
-        failure.type(),
-        "message",
-        failure.message());
+    p.record("CompensationFailed");
     publishEnd(p);
   }
 
@@ -190,7 +159,8 @@ final class Saga {
               case COMPENSATED -> "Compensated";
               case CANCELLED -> "Cancelled";
               case TIMED_OUT -> "TimedOut";
-              default -> throw new IllegalStateException("not an end: " + status);
+              case RUNNING, COMPLETED, COMPENSATING, COMPENSATION_FAILED ->
+                  throw new IllegalStateException("not an end: " + status);
             });
     publishEnd(p);
   }
@@ -205,26 +175,19 @@ final class Saga {
     };
   }
 
-  /** Completed steps that can be undone, most recently completed first. */
-  private static List<String> compensationOrder(Progress p) {
-    List<StepExecution> done = new ArrayList<>();
+  /** Whether any step completed that declares how to undo it (or is a completed child run). */
+  private static boolean hasAnythingToUndo(Progress p) {
     for (StepExecution step : p.steps()) {
       if (step.kind() == Kind.FORWARD
           && step.status() == StepStatus.COMPLETED
           && canBeUndone(p.definition(step))) {
-        done.add(step);
+        return true;
       }
     }
-    // Latest started first, then a stable sort by completion keeps that order among equal times.
-    Collections.reverse(done);
-    done.sort(
-        Comparator.comparing(
-            StepExecution::completedAt,
-            Comparator.nullsLast(Comparator.<Instant>naturalOrder().reversed())));
-    return done.stream().map(StepExecution::stepId).toList();
+    return false;
   }
 
-  private static boolean canBeUndone(Step def) {
+  static boolean canBeUndone(Step def) {
     return def.options().compensate() != null || def instanceof WorkflowStep;
   }
 }

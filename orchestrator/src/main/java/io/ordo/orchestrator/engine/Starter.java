@@ -60,7 +60,7 @@ final class Starter {
     }
     Duration timeout = def.options().timeout();
     if (!StepKinds.hasAttempts(def) && timeout != null) {
-      p.command(new Command.ScheduleTimer(TimerKey.stepTimeout(id), p.now.plus(timeout)));
+      p.schedule(TimerKey.stepTimeout(id), p.now.plus(timeout));
     }
     if (!StepKinds.hasAttempts(def)) {
       p.record("StepStarted", "stepId", id, "type", step.type());
@@ -147,7 +147,7 @@ final class Starter {
       engine.flow.fail(p, step, expressionFailure(e, step));
       return;
     }
-    p.command(new Command.ScheduleTimer(TimerKey.waitOver(step.stepId()), until));
+    p.schedule(TimerKey.waitOver(step.stepId()), until);
     p.record("WaitStarted", "stepId", step.stepId(), "until", until.toString());
   }
 

@@ -96,6 +96,22 @@ public record StepExecution(
     return !attempts.isEmpty();
   }
 
+  /** Where attempt {@code number} is in {@link #attempts()}, or -1. */
+  int attemptIndex(int number) {
+    for (int i = attempts.size() - 1; i >= 0; i--) {
+      if (attempts.get(i).number() == number) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  StepExecution withAttempt(int index, Attempt attempt) {
+    List<Attempt> all = new ArrayList<>(attempts);
+    all.set(index, attempt);
+    return with(d -> d.attempts = all);
+  }
+
   /** The attempt number within the current retry budget (resets when an operator retries). */
   int attemptInBudget() {
     return lastAttempt().number() - attemptsBefore;

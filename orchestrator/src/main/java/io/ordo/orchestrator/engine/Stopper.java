@@ -38,17 +38,16 @@ final class Stopper {
               step.lastAttempt()
                   .ended(AttemptStatus.CANCELLED, failure, new Attempt.Report(null, null, p.now));
           step = step.withLastAttempt(attempt, StepStatus.ACTIVE);
-          p.command(new Command.CancelTimer(TimerKey.attemptTimeout(id, number)));
+          p.cancelTimer(TimerKey.attemptTimeout(id, number));
           if (step.type().equals("workflow") && step.kind() == Kind.FORWARD) {
             p.command(new Command.CancelChildRun(Attempts.childRunId(p.run().runId(), id, number)));
           }
         } else if (!step.hasAttempts()) {
-          p.command(new Command.CancelTimer(TimerKey.stepTimeout(id)));
-          p.command(new Command.CancelTimer(TimerKey.waitOver(id)));
+          p.cancelTimer(TimerKey.stepTimeout(id));
+          p.cancelTimer(TimerKey.waitOver(id));
         }
       }
-      case BACKING_OFF ->
-          p.command(new Command.CancelTimer(TimerKey.retry(id, step.lastAttempt().number() + 1)));
+      case BACKING_OFF -> p.cancelTimer(TimerKey.retry(id, step.lastAttempt().number() + 1));
       case RECOVERING, COMPLETED, RECOVERED, SKIPPED, FAILED, CANCELLED -> {}
     }
     p.put(step.withStatus(StepStatus.CANCELLED));

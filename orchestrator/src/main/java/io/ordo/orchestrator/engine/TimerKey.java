@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
 public record TimerKey(Kind kind, @Nullable String stepId, int attempt) {
 
   public enum Kind {
-    /** An attempt did not report in time. */
+    /** An attempt was not started, or did not report, in time. */
     ATTEMPT_TIMEOUT,
     /** A backoff is over: the next attempt is due. */
     RETRY,
@@ -18,18 +18,10 @@ public record TimerKey(Kind kind, @Nullable String stepId, int attempt) {
     /** A {@code wait} step is over. */
     WAIT,
     /** A step without attempts (a branch, a wait for a signal, …) did not finish in time. */
-    STEP_TIMEOUT,
-    /** The parent run asks this child run to stop; set by the parent, due at once. */
-    CANCEL,
-    /**
-     * The parent run asks this completed child run to compensate itself; {@code stepId} and {@code
-     * attempt} name the parent's compensation attempt that waits for it.
-     */
-    COMPENSATE
+    STEP_TIMEOUT
   }
 
   public static final TimerKey RUN_TIMEOUT = new TimerKey(Kind.RUN_TIMEOUT, null, 0);
-  public static final TimerKey CANCEL = new TimerKey(Kind.CANCEL, null, 0);
 
   static TimerKey attemptTimeout(String stepId, int attempt) {
     return new TimerKey(Kind.ATTEMPT_TIMEOUT, stepId, attempt);
@@ -47,25 +39,24 @@ public record TimerKey(Kind kind, @Nullable String stepId, int attempt) {
     return new TimerKey(Kind.STEP_TIMEOUT, stepId, 0);
   }
 
-  /** The timer a parent sets on its child run to have it compensated. */
-  public static TimerKey compensate(ParentLink requester) {
-    return new TimerKey(Kind.COMPENSATE, requester.stepId(), requester.attempt());
-  }
-
   /** The key as stored: {@code ATTEMPT_TIMEOUT:validatePayment:2}, {@code RUN_TIMEOUT}. */
   public String id() {
     return stepId == null ? kind.name() : kind.name() + ":" + stepId + ":" + attempt;
   }
 
+  /** Reads {@link #id()} back (step ids never hold {@code :}). */
   public static TimerKey parse(String id) {
-    String[] parts = id.split(":");
-    Kind kind = Kind.valueOf(parts[0]);
-    if (parts.length == 1) {
-      return new TimerKey(kind, null, 0);
+    int first = id.indexOf(':');
+    if (first < 0) {
+      return new TimerKey(Kind.valueOf(id), null, 0);
     }
-    if (parts.length != 3) {
+    int last = id.lastIndexOf(':');
+    if (last == first) {
       throw new IllegalArgumentException("not a timer key: " + id);
     }
-    return new TimerKey(kind, parts[1], Integer.parseInt(parts[2]));
+    return new TimerKey(
+        Kind.valueOf(id.substring(0, first)),
+        id.substring(first + 1, last),
+        Integer.parseInt(id.substring(last + 1)));
   }
 }

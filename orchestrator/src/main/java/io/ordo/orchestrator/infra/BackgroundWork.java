@@ -1,7 +1,6 @@
 package io.ordo.orchestrator.infra;
 
 import io.ordo.orchestrator.kafka.KafkaOutboxRelay;
-import io.ordo.orchestrator.kafka.KafkaResultConsumer;
 import io.ordo.orchestrator.service.BackgroundLoop;
 import io.ordo.orchestrator.service.TimerPoller;
 import io.ordo.orchestrator.service.UsageFolder;
@@ -10,7 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The loops every orchestrator instance runs: relay the outbox, apply results, fire timers, fold
+ * The loops every orchestrator instance runs besides its result consumers ({@code
+ * KafkaResultConsumers}) and writers ({@code TransitionQueue}): relay the outbox, fire timers, fold
  * usage. Started once the context is ready and stopped before anything they use is closed.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,12 +21,6 @@ class BackgroundWork {
   @Bean
   BackgroundLoop outboxRelayLoop(KafkaOutboxRelay relay) {
     return new BackgroundLoop("ordo-outbox-relay", relay::relay, PAUSE_AFTER_ERROR);
-  }
-
-  @Bean
-  BackgroundLoop resultLoop(KafkaResultConsumer results) {
-    return new BackgroundLoop(
-        "ordo-results", results::pollOnce, PAUSE_AFTER_ERROR, results::wakeup);
   }
 
   @Bean

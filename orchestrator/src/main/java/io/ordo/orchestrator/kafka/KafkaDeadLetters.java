@@ -3,7 +3,7 @@ package io.ordo.orchestrator.kafka;
 import io.ordo.orchestrator.OrdoProperties;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,21 +34,34 @@ public class KafkaDeadLetters implements AutoCloseable {
             endpoint, "ordo-dead-letters", new ByteArraySerializer(), new ByteArraySerializer());
   }
 
-  public void park(ConsumerRecord<byte[], byte[]> source, String reason) {
+  /**
+   * Sends the record to the dead-letter topic; the future completes once Kafka has it. The offset
+   * of the record must not be committed before then, or it would be lost.
+   */
+  public CompletableFuture<Void> park(ConsumerRecord<byte[], byte[]> source, String reason) {
     log.warn(
         "dead-lettering {}-{}@{}: {}", source.topic(), source.partition(), source.offset(), reason);
     var record = new ProducerRecord<>(topic, source.key(), source.value());
     record.headers().add(REASON, reason.getBytes(StandardCharsets.UTF_8));
     String from = source.topic() + "-" + source.partition() + "@" + source.offset();
     record.headers().add(SOURCE, from.getBytes(StandardCharsets.UTF_8));
+    CompletableFuture<Void> parked = new CompletableFuture<>();
     try {
-      producer.send(record).get(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while dead-lettering", e);
-    } catch (Exception e) {
-      throw new IllegalStateException("could not write to the dead-letter topic " + topic, e);
+      producer.send(
+          record,
+          (metadata, error) -> {
+            if (error == null) {
+              parked.complete(null);
+            } else {
+              parked.completeExceptionally(
+                  new IllegalStateException(
+                      "could not write to the dead-letter topic " + topic, error));
+            }
+          });
+    } catch (RuntimeException e) {
+      parked.completeExceptionally(e);
     }
+    return parked;
   }
 
   @Override

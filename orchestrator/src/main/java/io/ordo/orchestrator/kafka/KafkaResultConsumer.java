@@ -1,126 +1,279 @@
 package io.ordo.orchestrator.kafka;
 
-import io.ordo.orchestrator.OrdoProperties;
-import io.ordo.orchestrator.service.RunProcessor;
-import io.ordo.orchestrator.service.RunProcessor.Envelope;
+import io.ordo.orchestrator.service.ResultWatermark;
+import io.ordo.orchestrator.service.TransitionQueue;
+import io.ordo.orchestrator.service.Work;
+import io.ordo.orchestrator.service.Work.Done;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Applies worker results from {@code ordo.results}. Each poll is applied in one transaction, then
- * its offsets are committed; if the process dies in between, the redelivered results are ignored by
- * the engine as duplicates. Results that cannot be read or name no run are dead-lettered.
+ * One consumer of {@code ordo.results}: reads results, hands them to the transition queue and reads
+ * on while they are written (a few polls may be in the queue at once), and commits a poll's offsets
+ * once its results are committed in PostgreSQL. If the process dies in between, the redelivered
+ * results are ignored by the engine as duplicates. Results that cannot be read or name no run are
+ * dead-lettered. Also tells the watermark how far results are applied, and the relay which shards
+ * are this instance's.
  */
-@Component
-public class KafkaResultConsumer implements AutoCloseable {
+final class KafkaResultConsumer {
 
-  private final RunProcessor processor;
-  private final KafkaDeadLetters deadLetters;
-  private final ResultMessages messages;
+  private static final Logger log = LoggerFactory.getLogger(KafkaResultConsumer.class);
+  private static final int MAX_OUTSTANDING_POLLS = 4;
+
+  /** Also how stale the watermark gets when nothing comes: timers fire at most about this late. */
+  static final Duration IDLE_POLL = Duration.ofMillis(200);
+
+  private static final Duration SETTLE_ON_REVOKE = Duration.ofSeconds(10);
+
+  /**
+   * A poll being written: its outcome, the offsets to commit then, and what it proves caught up.
+   */
+  private record Pending(
+      CompletableFuture<?> written,
+      Map<TopicPartition, OffsetAndMetadata> offsets,
+      @Nullable Instant caughtUpAt) {}
+
   private final KafkaConsumer<byte[], byte[]> consumer;
-  private final String topic;
+  private final TransitionQueue queue;
+  private final ResultMessages messages;
+  private final KafkaDeadLetters deadLetters;
+  private final ShardOwnership shards;
+  private final ResultWatermark.Mark mark;
+  private final Clock clock;
+  private final Deque<Pending> pending = new ArrayDeque<>();
+  private volatile boolean running = true;
 
-  public KafkaResultConsumer(
-      RunProcessor processor,
-      KafkaDeadLetters deadLetters,
+  KafkaResultConsumer(
+      KafkaConsumer<byte[], byte[]> consumer,
+      String topic,
+      TransitionQueue queue,
       ResultMessages messages,
-      KafkaEndpoint endpoint,
-      OrdoProperties properties) {
-    this.processor = processor;
-    this.deadLetters = deadLetters;
+      KafkaDeadLetters deadLetters,
+      ShardOwnership shards,
+      ResultWatermark.Mark mark,
+      Clock clock) {
+    this.consumer = consumer;
+    this.queue = queue;
     this.messages = messages;
-    this.topic = properties.kafka().resultsTopic();
-    this.consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                endpoint.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG,
-                properties.kafka().consumerGroup(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                500,
-                ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG,
-                (int) properties.kafka().sessionTimeout().toMillis(),
-                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
-                (int) properties.kafka().sessionTimeout().toMillis() / 4),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer());
-    consumer.subscribe(List.of(topic));
+    this.deadLetters = deadLetters;
+    this.shards = shards;
+    this.mark = mark;
+    this.clock = clock;
+    consumer.subscribe(List.of(topic), new Rebalance());
   }
 
-  /** Applies one poll's results; returns at once when there are none for a moment. */
-  public void pollOnce() {
+  /** Reads one poll and settles what finished; returns at once when nothing is waiting. */
+  void pollOnce() {
+    settle(false);
+    boolean full = pending.size() >= MAX_OUTSTANDING_POLLS;
+    if (full) {
+      consumer.pause(consumer.assignment());
+    } else if (!consumer.paused().isEmpty()) {
+      consumer.resume(consumer.paused());
+    }
+    Instant started = clock.instant();
     ConsumerRecords<byte[], byte[]> records;
     try {
-      records = consumer.poll(Duration.ofMillis(200));
+      records = consumer.poll(pending.isEmpty() ? IDLE_POLL : Duration.ofMillis(2));
     } catch (WakeupException stopping) {
       return;
     }
+    Instant caughtUp = !full && caughtUp() ? started : null;
     if (records.isEmpty()) {
+      if (caughtUp != null && pending.isEmpty()) {
+        mark.caughtUp(caughtUp);
+      }
       return;
     }
-    try {
-      apply(records);
-      // Async: a lost commit only redelivers results the engine then ignores as duplicates.
-      consumer.commitAsync();
-    } catch (RuntimeException e) {
-      rewind(records);
-      throw e;
-    }
+    submit(records, caughtUp);
   }
 
-  private void apply(ConsumerRecords<byte[], byte[]> records) {
-    List<Envelope> batch = new ArrayList<>(records.count());
-    Map<Envelope, ConsumerRecord<byte[], byte[]>> origins = new IdentityHashMap<>();
+  private void submit(ConsumerRecords<byte[], byte[]> records, @Nullable Instant caughtUp) {
+    List<Work> work = new ArrayList<>(records.count());
+    List<ConsumerRecord<byte[], byte[]>> sources = new ArrayList<>(records.count());
+    List<CompletableFuture<Void>> parked = new ArrayList<>();
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     for (ConsumerRecord<byte[], byte[]> record : records) {
-      ResultMessages.Parsed parsed = messages.parse(record.value());
-      switch (parsed) {
+      offsets.put(
+          new TopicPartition(record.topic(), record.partition()),
+          new OffsetAndMetadata(record.offset() + 1));
+      switch (messages.parse(record.value())) {
         case ResultMessages.Parsed.Event event -> {
-          batch.add(event.envelope());
-          origins.put(event.envelope(), record);
+          work.add(event.work());
+          sources.add(record);
         }
         case ResultMessages.Parsed.Malformed malformed ->
-            deadLetters.park(record, malformed.reason());
+            parked.add(deadLetters.park(record, malformed.reason()));
       }
     }
-    if (batch.isEmpty()) {
-      return;
-    }
-    RunProcessor.Outcome outcome = processor.apply(batch);
-    outcome
-        .rejected()
-        .forEach((envelope, reason) -> deadLetters.park(origins.get(envelope), reason));
+    CompletableFuture<Void> written =
+        queue
+            .submit(work)
+            .thenCompose(
+                done -> {
+                  List<CompletableFuture<Void>> rejected = new ArrayList<>(parked);
+                  for (int i = 0; i < done.size(); i++) {
+                    if (done.get(i) instanceof Done.Rejected r) {
+                      rejected.add(deadLetters.park(sources.get(i), r.reason()));
+                    }
+                  }
+                  return CompletableFuture.allOf(rejected.toArray(CompletableFuture[]::new));
+                });
+    pending.addLast(new Pending(written, offsets, caughtUp));
   }
 
-  /** Puts every partition of a failed poll back to its first record, to be applied again. */
-  private void rewind(ConsumerRecords<byte[], byte[]> records) {
-    for (TopicPartition partition : records.partitions()) {
-      consumer.seek(partition, records.records(partition).getFirst().offset());
+  /** Whether every partition this consumer holds has nothing left to read. */
+  private boolean caughtUp() {
+    if (consumer.assignment().isEmpty()) {
+      return false;
+    }
+    for (TopicPartition partition : consumer.assignment()) {
+      OptionalLong lag = consumer.currentLag(partition);
+      if (lag.isEmpty() || lag.getAsLong() > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Commits the offsets of the polls written so far, in order, and moves the watermark. A poll that
+   * failed (a dead letter that could not be sent) is read again from its first record.
+   */
+  private void settle(boolean sync) {
+    Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+    while (!pending.isEmpty() && pending.peekFirst().written().isDone()) {
+      Pending done = pending.pollFirst();
+      if (done.written().isCompletedExceptionally()) {
+        log.warn("results could not be settled; reading them again", failure(done));
+        rewind();
+        return;
+      }
+      commit.putAll(done.offsets());
+      if (done.caughtUpAt() != null) {
+        mark.caughtUp(done.caughtUpAt());
+      }
+    }
+    if (commit.isEmpty()) {
+      return;
+    }
+    if (sync) {
+      consumer.commitSync(commit);
+    } else {
+      // A lost commit only redelivers results the engine then ignores as duplicates.
+      consumer.commitAsync(commit, null);
+    }
+  }
+
+  private static @Nullable Throwable failure(Pending pending) {
+    try {
+      pending.written().join();
+      return null;
+    } catch (RuntimeException e) {
+      return e.getCause() == null ? e : e.getCause();
+    }
+  }
+
+  /** Drops what is still pending and reads again from the last committed offsets. */
+  private void rewind() {
+    pending.clear();
+    Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(consumer.assignment());
+    committed.forEach(
+        (partition, offset) -> {
+          if (offset != null) {
+            consumer.seek(partition, offset.offset());
+          } else {
+            consumer.seekToBeginning(List.of(partition));
+          }
+        });
+  }
+
+  /** Waits for what is pending (bounded) and commits it: before partitions go to someone else. */
+  private void settleAll(Duration atMost) {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    for (Pending p : pending) {
+      long left = deadline - System.nanoTime();
+      try {
+        p.written().get(Math.max(left, 0), TimeUnit.NANOSECONDS);
+      } catch (Exception notYet) {
+        break;
+      }
+    }
+    try {
+      settle(true);
+    } catch (RuntimeException e) {
+      log.warn("could not commit result offsets; they will be read again", e);
     }
   }
 
   /** Makes a poll in progress return at once, so the loop can stop. */
-  public void wakeup() {
+  void wakeup() {
+    running = false;
     consumer.wakeup();
   }
 
-  @Override
-  public void close() {
-    consumer.close(Duration.ofSeconds(5));
+  /** Settles what it can and leaves the group, so others take the partitions at once. */
+  void close() {
+    try {
+      settleAll(Duration.ofSeconds(5));
+    } catch (WakeupException ignored) {
+      // stopping anyway
+    }
+    consumer.close(
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(Duration.ofSeconds(5)));
+  }
+
+  boolean isRunning() {
+    return running;
+  }
+
+  /** Called by the consumer inside poll, on this loop's thread. */
+  private final class Rebalance implements ConsumerRebalanceListener {
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (!partitions.isEmpty()) {
+        mark.unknown(); // nothing is known of new partitions until they are read up to date
+        shards.assign(partitions.stream().map(TopicPartition::partition).toList());
+      }
+    }
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      if (!partitions.isEmpty()) {
+        settleAll(SETTLE_ON_REVOKE);
+        pending.clear();
+        shards.revoke(partitions.stream().map(TopicPartition::partition).toList());
+      }
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      pending.clear(); // someone else owns them already: committing would fail
+      shards.revoke(partitions.stream().map(TopicPartition::partition).toList());
+    }
   }
 }

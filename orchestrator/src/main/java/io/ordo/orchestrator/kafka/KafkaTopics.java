@@ -1,9 +1,12 @@
 package io.ordo.orchestrator.kafka;
 
 import io.ordo.orchestrator.OrdoProperties;
+import io.ordo.orchestrator.service.FunctionTopics;
+import io.ordo.orchestrator.store.Shards;
 import io.ordo.worker.protocol.Topics;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,32 +16,39 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates Ordo's topics with enough partitions for several orchestrators and workers to share the
- * work; creating a topic that exists is a no-op.
+ * Creates Ordo's topics, before anything produces to or subscribes to them, with enough partitions
+ * for several orchestrators and workers to share the work; a topic that exists is checked, and one
+ * with fewer partitions than configured (a broker auto-created it on a worker's subscribe) is
+ * reported. The results topic's partitions are the outbox's shards.
  */
 @Component
-public class KafkaTopics implements AutoCloseable {
+public class KafkaTopics implements FunctionTopics, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(KafkaTopics.class);
 
   private final Admin admin;
   private final OrdoProperties.Kafka settings;
 
-  public KafkaTopics(KafkaEndpoint endpoint, OrdoProperties properties) {
+  public KafkaTopics(KafkaEndpoint endpoint, OrdoProperties properties, Shards shards) {
     this.settings = properties.kafka();
-    this.admin =
-        Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                endpoint.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                30_000));
-    ensure(List.of(settings.resultsTopic(), settings.deadLetterTopic(), settings.runsTopic()));
+    Map<String, Object> config = new HashMap<>(endpoint.clientProperties());
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoint.bootstrapServers());
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+    this.admin = Admin.create(config);
+    Map<String, Integer> partitions =
+        ensure(List.of(settings.resultsTopic(), settings.deadLetterTopic(), settings.runsTopic()));
+    shards.resize(partitions.get(settings.resultsTopic()));
   }
 
-  public void ensureFunctionTopics(Set<String> functions) {
+  @Override
+  public void ensure(Set<String> functions) {
     List<String> names = new ArrayList<>();
     for (String function : functions) {
       names.add(Topics.functionTopic(settings.functionTopicPrefix(), function));
@@ -46,7 +56,8 @@ public class KafkaTopics implements AutoCloseable {
     ensure(names);
   }
 
-  private void ensure(Collection<String> names) {
+  /** Creates what is missing and returns every topic's partition count. */
+  private Map<String, Integer> ensure(Collection<String> names) {
     List<NewTopic> topics =
         names.stream()
             .map(name -> new NewTopic(name, settings.partitions(), settings.replicationFactor()))
@@ -71,6 +82,37 @@ public class KafkaTopics implements AutoCloseable {
                     "Kafka did not create topic " + name + " within 30 s", e);
               }
             });
+    Map<String, Integer> partitions = new HashMap<>();
+    describe(names)
+        .forEach(
+            (name, description) -> {
+              int count = description.partitions().size();
+              partitions.put(name, count);
+              if (count < settings.partitions()) {
+                log.warn(
+                    "Kafka topic {} has {} partition(s), fewer than the {} Ordo creates"
+                        + " (ordo.kafka.partitions): at most {} consumer(s) share its work. Was it"
+                        + " created automatically, by a worker subscribing before Ordo made it?"
+                        + " Add partitions with kafka-topics --alter --partitions {}.",
+                    name,
+                    count,
+                    settings.partitions(),
+                    count,
+                    settings.partitions());
+              }
+            });
+    return partitions;
+  }
+
+  private Map<String, TopicDescription> describe(Collection<String> names) {
+    try {
+      return admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while describing topics", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot describe Kafka topics " + names, e);
+    }
   }
 
   @Override

@@ -5,8 +5,10 @@ import io.ordo.orchestrator.engine.AttemptStatus;
 import io.ordo.orchestrator.engine.RunState;
 import io.ordo.orchestrator.engine.StepExecution;
 import io.ordo.orchestrator.engine.StepStatus;
+import io.ordo.orchestrator.engine.Transition.ChangedStep;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -21,23 +23,45 @@ public final class UsageMeter {
   private UsageMeter() {}
 
   public static Map<String, UsageDelta> between(@Nullable RunState before, RunState after) {
-    Map<String, UsageDelta> usage = new HashMap<>();
     Map<String, StepExecution> earlierSteps = byId(before);
+    Map<String, UsageDelta> usage = new HashMap<>();
     for (StepExecution step : after.steps()) {
-      if (step.function() == null || !step.hasAttempts()) {
-        continue; // a switch, a wait, a child run, …: no function was called
-      }
-      Optional<StepExecution> earlier = Optional.ofNullable(earlierSteps.get(step.stepId()));
-      UsageDelta delta = usage.computeIfAbsent(step.function(), f -> new UsageDelta());
-      for (Attempt attempt : step.attempts()) {
-        Attempt was = earlier.flatMap(s -> attemptNumber(s, attempt.number())).orElse(null);
-        count(delta, was, attempt);
-      }
-      boolean wasBackingOff = earlier.map(s -> s.status() == StepStatus.BACKING_OFF).orElse(false);
-      if (step.status() == StepStatus.BACKING_OFF && !wasBackingOff) {
-        delta.retries++;
-      }
+      count(usage, earlierSteps.get(step.stepId()), step);
     }
+    return dropEmpty(usage);
+  }
+
+  /**
+   * Adds the usage of changed executions to {@code total}: only what a batch changed is looked at,
+   * so metering a result costs the same in a run of ten thousand steps as in one of three.
+   */
+  public static void addTo(Map<String, UsageDelta> total, List<ChangedStep> changed) {
+    Map<String, UsageDelta> usage = new HashMap<>();
+    for (ChangedStep step : changed) {
+      count(usage, step.before(), step.step());
+    }
+    dropEmpty(usage)
+        .forEach(
+            (function, delta) -> total.computeIfAbsent(function, f -> new UsageDelta()).add(delta));
+  }
+
+  private static void count(
+      Map<String, UsageDelta> usage, @Nullable StepExecution earlier, StepExecution step) {
+    if (step.function() == null || !step.hasAttempts()) {
+      return; // a switch, a wait, a child run, …: no function was called
+    }
+    UsageDelta delta = usage.computeIfAbsent(step.function(), f -> new UsageDelta());
+    for (Attempt attempt : step.attempts()) {
+      Attempt was = earlier == null ? null : attemptNumber(earlier, attempt.number()).orElse(null);
+      count(delta, was, attempt);
+    }
+    boolean wasBackingOff = earlier != null && earlier.status() == StepStatus.BACKING_OFF;
+    if (step.status() == StepStatus.BACKING_OFF && !wasBackingOff) {
+      delta.retries++;
+    }
+  }
+
+  private static Map<String, UsageDelta> dropEmpty(Map<String, UsageDelta> usage) {
     usage
         .values()
         .removeIf(
@@ -58,14 +82,6 @@ public final class UsageMeter {
     Map<String, StepExecution> steps = HashMap.newHashMap(run.steps().size());
     run.steps().forEach(s -> steps.put(s.stepId(), s));
     return steps;
-  }
-
-  /** The usage of many runs' changes, added up per function. */
-  public static void addTo(
-      Map<String, UsageDelta> total, @Nullable RunState before, RunState after) {
-    between(before, after)
-        .forEach(
-            (function, delta) -> total.computeIfAbsent(function, f -> new UsageDelta()).add(delta));
   }
 
   private static void count(UsageDelta delta, @Nullable Attempt was, Attempt now) {

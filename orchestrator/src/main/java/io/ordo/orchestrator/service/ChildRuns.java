@@ -5,13 +5,13 @@ import io.ordo.orchestrator.engine.Command;
 import io.ordo.orchestrator.engine.Engine;
 import io.ordo.orchestrator.engine.Failure;
 import io.ordo.orchestrator.engine.Transition;
-import io.ordo.orchestrator.metering.UsageMeter;
-import io.ordo.orchestrator.store.JdbcFunctionUsage;
+import io.ordo.orchestrator.store.JdbcOutboxStore.OutboxMessage;
 import io.ordo.orchestrator.store.JdbcRunStore;
 import io.ordo.orchestrator.store.JdbcTransitionWriter;
 import io.ordo.orchestrator.store.JdbcWorkflowStore;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
  * Starts the child runs that transitions ask for ({@code StartChildRun}), in the caller's
  * transaction: a child commits with the parent step that waits for it, or neither does. A child's
  * own first transition may start grandchildren, and so on, down to {@link #MAX_DEPTH}. A child that
- * cannot start is reported to its parent as a failed attempt ({@value #NOT_STARTED}).
+ * cannot start is reported to its parent as a failed attempt ({@value #NOT_STARTED}). The caller
+ * writes the children's first transitions with its own.
  */
 @Service
 public class ChildRuns {
@@ -38,24 +39,26 @@ public class ChildRuns {
 
   private static final Logger log = LoggerFactory.getLogger(ChildRuns.class);
 
+  /**
+   * The children started, with their first transitions, and the reports of those that could not.
+   */
+  public record Started(List<Transition> firsts, List<OutboxMessage> reports) {}
+
   private final Engine engine = new Engine();
   private final JdbcRunStore runs;
   private final JdbcWorkflowStore workflows;
   private final WorkflowCatalog catalog;
   private final JdbcTransitionWriter writer;
-  private final JdbcFunctionUsage usage;
 
   public ChildRuns(
       JdbcRunStore runs,
       JdbcWorkflowStore workflows,
       WorkflowCatalog catalog,
-      JdbcTransitionWriter writer,
-      JdbcFunctionUsage usage) {
+      JdbcTransitionWriter writer) {
     this.runs = runs;
     this.workflows = workflows;
     this.catalog = catalog;
     this.writer = writer;
-    this.usage = usage;
   }
 
   /**
@@ -63,17 +66,24 @@ public class ChildRuns {
    * ask for. Call in the transaction that saves the transitions, before their other commands are
    * written (a {@code CancelChildRun} in the same batch needs the child's row).
    */
-  public void startAll(List<Transition> transitions, Instant now) {
+  public Started startAll(List<Transition> transitions, Instant now) {
     Deque<Command.StartChildRun> pending = new ArrayDeque<>();
     transitions.forEach(t -> collect(t, pending));
+    if (pending.isEmpty()) {
+      return new Started(List.of(), List.of());
+    }
     Map<String, Integer> depths = new HashMap<>();
+    List<Transition> firsts = new ArrayList<>();
+    List<OutboxMessage> reports = new ArrayList<>();
     while (!pending.isEmpty()) {
       Command.StartChildRun child = pending.poll();
-      Transition started = start(child, depths, now);
+      Transition started = start(child, depths, now, reports);
       if (started != null) {
+        firsts.add(started);
         collect(started, pending);
       }
     }
+    return new Started(firsts, reports);
   }
 
   private static void collect(Transition t, Deque<Command.StartChildRun> into) {
@@ -93,7 +103,10 @@ public class ChildRuns {
 
   /** The child's first transition, or null when it existed already or could not start. */
   private @Nullable Transition start(
-      Command.StartChildRun child, Map<String, Integer> depths, Instant now) {
+      Command.StartChildRun child,
+      Map<String, Integer> depths,
+      Instant now,
+      List<OutboxMessage> reports) {
     if (runs.exists(child.runId())) {
       return null; // started before: the id is derived from the parent's run, step and attempt
     }
@@ -103,25 +116,25 @@ public class ChildRuns {
         switch (prepare(child, depth, now)) {
           case Prepared.Ready ready -> ready.first();
           case Prepared.Refused refused -> {
-            refuse(child, refused.reason(), now);
+            reports.addAll(refuse(child, refused.reason(), now));
             yield null;
           }
         };
-    if (first == null || !runs.insert(first.state(), null)) {
+    if (first == null
+        || runs.insert(List.of(new JdbcRunStore.NewRun(first.state(), null, first.changedSteps())))
+            .isEmpty()) {
       return null;
     }
     depths.put(child.runId(), depth);
-    writer.write(List.of(first), now);
-    usage.add(UsageMeter.between(null, first.state()));
     return first;
   }
 
-  private void refuse(Command.StartChildRun child, String reason, Instant now) {
+  private List<OutboxMessage> refuse(Command.StartChildRun child, String reason, Instant now) {
     String message = "cannot start a run of " + child.workflow() + ": " + reason;
     log.info(
         "child run {} of run {} not started: {}", child.runId(), child.parent().runId(), message);
     Failure failure = new Failure(NOT_STARTED, message, false, null);
-    writer.reportNotStarted(
+    return writer.reportNotStarted(
         new Command.ReportToParent(child.parent(), false, null, failure), child.runId(), now);
   }
 
@@ -158,7 +171,7 @@ public class ChildRuns {
       return new Prepared.Ready(
           engine.start(child.runId(), definition, version, child.input(), now, child.parent()));
     } catch (RuntimeException bug) {
-      // As RunProcessor does for events: one run the engine cannot handle must not wedge the batch.
+      // As for events: one run the engine cannot handle must not wedge the batch.
       log.error("engine could not start child run {} of {}", child.runId(), name, bug);
       return new Prepared.Refused("the engine could not start it: " + bug.getMessage());
     }

@@ -1,45 +1,83 @@
 package io.ordo.orchestrator.service;
 
 import io.ordo.orchestrator.OrdoProperties;
-import io.ordo.orchestrator.engine.RunEvent;
-import io.ordo.orchestrator.service.RunProcessor.Envelope;
-import io.ordo.orchestrator.store.JdbcTimerStore;
+import io.ordo.orchestrator.service.Work.Done;
+import io.ordo.orchestrator.store.JdbcWatermarks;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import org.springframework.stereotype.Component;
 
 /**
- * Fires due timers. Every instance polls; a timer fires once because it is deleted in the same
- * transaction that applies it, with its run locked.
+ * Fires due timers and delivers parents' requests: asks the transition queue for a sweep, which
+ * locks due runs no one else holds ({@code SKIP LOCKED}), so every instance sweeps side by side.
+ * Sleeps until the next timer this instance set, or an idle poll, whichever comes first. Also keeps
+ * the result watermarks: publishes this instance's, reads the others'.
  */
 @Component
 public class TimerPoller {
 
-  private final JdbcTimerStore timers;
-  private final RunProcessor processor;
+  /** How often to look again while the results read lag behind the clock. */
+  private static final Duration CATCHING_UP = Duration.ofMillis(100);
+
+  private final TransitionQueue queue;
+  private final TimerWakeups wakeups;
+  private final ResultWatermark watermark;
+  private final JdbcWatermarks watermarks;
+  private final InstanceIdentity instance;
   private final Clock clock;
   private final OrdoProperties.Timers settings;
+  private final Duration membersHeardWithin;
+  private Instant nextPublish = Instant.MIN;
 
   public TimerPoller(
-      JdbcTimerStore timers, RunProcessor processor, Clock clock, OrdoProperties properties) {
-    this.timers = timers;
-    this.processor = processor;
+      TransitionQueue queue,
+      TimerWakeups wakeups,
+      ResultWatermark watermark,
+      JdbcWatermarks watermarks,
+      InstanceIdentity instance,
+      Clock clock,
+      OrdoProperties properties) {
+    this.queue = queue;
+    this.wakeups = wakeups;
+    this.watermark = watermark;
+    this.watermarks = watermarks;
+    this.instance = instance;
     this.clock = clock;
     this.settings = properties.timers();
+    this.membersHeardWithin = properties.kafka().sessionTimeout().multipliedBy(2);
   }
 
-  /** Fires what is due now; returns how many timers were due. */
-  public int fireDue() throws InterruptedException {
-    List<Envelope> due =
-        timers.due(clock.instant(), settings.batchSize()).stream()
-            .map(t -> new Envelope(t.runId(), new RunEvent.TimerFired(t.key())))
-            .toList();
-    if (!due.isEmpty()) {
-      processor.apply(due);
+  /** Fires what is due now, then waits for the next timer or the idle poll. */
+  public void fireDue() throws InterruptedException, ExecutionException {
+    keepWatermarks();
+    List<Done> done = queue.submit(List.of(new Work.Sweep(settings.batchSize()))).get();
+    int swept = done.getFirst() instanceof Done.Swept s ? s.runs() : 0;
+    if (swept >= settings.batchSize()) {
+      return;
     }
-    if (due.size() < settings.batchSize()) {
-      Thread.sleep(settings.poll());
+    Instant now = clock.instant();
+    Instant upTo = watermark.dueUpTo(now);
+    if (upTo == null || upTo.isBefore(now.minus(CATCHING_UP))) {
+      Thread.sleep(CATCHING_UP); // results are being read: timers due by now may fire soon
+    } else {
+      wakeups.await(settings.poll().toMillis());
     }
-    return due.size();
+  }
+
+  private void keepWatermarks() {
+    Instant now = clock.instant();
+    if (now.isBefore(nextPublish)) {
+      return;
+    }
+    nextPublish = now.plus(settings.idlePoll());
+    Instant mine = watermark.local();
+    if (mine != null) {
+      watermarks.publish(instance.id(), mine, now);
+    }
+    watermark.others(
+        watermarks.lowestOfOthers(instance.id(), now, membersHeardWithin).orElse(null));
   }
 }

@@ -5,7 +5,6 @@ import io.ordo.dsl.WorkflowParser;
 import io.ordo.dsl.model.FunctionStep;
 import io.ordo.dsl.model.Step;
 import io.ordo.dsl.model.WorkflowDefinition;
-import io.ordo.orchestrator.kafka.KafkaTopics;
 import io.ordo.orchestrator.store.JdbcWorkflowStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -26,13 +25,19 @@ public class WorkflowService {
 
   private final WorkflowParser parser;
   private final JdbcWorkflowStore store;
-  private final KafkaTopics topics;
+  private final WorkflowCatalog catalog;
+  private final FunctionTopics topics;
   private final Clock clock;
 
   public WorkflowService(
-      WorkflowParser parser, JdbcWorkflowStore store, KafkaTopics topics, Clock clock) {
+      WorkflowParser parser,
+      JdbcWorkflowStore store,
+      WorkflowCatalog catalog,
+      FunctionTopics topics,
+      Clock clock) {
     this.parser = parser;
     this.store = store;
+    this.catalog = catalog;
     this.topics = topics;
     this.clock = clock;
   }
@@ -47,7 +52,7 @@ public class WorkflowService {
                   invalid.violations());
         };
     String hash = sha256(yaml);
-    topics.ensureFunctionTopics(functionsOf(workflow));
+    topics.ensure(functionsOf(workflow));
     for (int tries = 0; ; tries++) {
       var existing = store.versionWithHash(workflow.name(), hash);
       if (existing.isPresent()) {
@@ -55,6 +60,7 @@ public class WorkflowService {
       }
       try {
         int version = store.insertNextVersion(workflow.name(), hash, yaml, clock.instant());
+        catalog.deployed(workflow.name(), version);
         return new Deployment(workflow.name(), version, true);
       } catch (DuplicateKeyException raced) {
         if (tries == 3) {

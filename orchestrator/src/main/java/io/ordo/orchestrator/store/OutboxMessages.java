@@ -4,13 +4,13 @@ import io.ordo.orchestrator.OrdoProperties;
 import io.ordo.orchestrator.engine.Command;
 import io.ordo.orchestrator.engine.Failure;
 import io.ordo.orchestrator.engine.ParentLink;
+import io.ordo.orchestrator.store.JdbcOutboxStore.OutboxMessage;
 import io.ordo.worker.protocol.ProtocolJson;
 import io.ordo.worker.protocol.StepDispatch;
 import io.ordo.worker.protocol.StepError;
 import io.ordo.worker.protocol.StepResult;
 import io.ordo.worker.protocol.Topics;
 import io.ordo.worker.protocol.Traceparent;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +30,7 @@ public class OutboxMessages {
     this.kafka = properties.kafka();
   }
 
-  Object[] dispatch(Command.DispatchStep d, Timestamp at) {
+  OutboxMessage dispatch(Command.DispatchStep d, int shard) {
     StepDispatch message =
         new StepDispatch(
             d.runId(),
@@ -39,19 +39,22 @@ public class OutboxMessages {
             d.function(),
             d.input(),
             d.deadline(),
+            d.timeout() == null ? null : d.timeout().toMillis(),
             d.idempotencyKey());
     String topic = Topics.functionTopic(kafka.functionTopicPrefix(), d.function());
-    return new Object[] {topic, d.runId(), ProtocolJson.write(message), traceparent(d), at};
+    return OutboxMessage.unsaved(
+        shard, topic, d.runId(), ProtocolJson.write(message), traceparent(d));
   }
 
-  Object[] runEnded(Command.PublishRunEnded e, Timestamp at) {
+  OutboxMessage runEnded(Command.PublishRunEnded e, int shard) {
     Map<String, Object> message = new LinkedHashMap<>();
     message.put("runId", e.runId());
     message.put("workflow", e.workflow());
     message.put("status", e.status().name());
     message.put("output", e.output());
     message.put("error", e.error());
-    return new Object[] {kafka.runsTopic(), e.runId(), ProtocolJson.write(message), null, at};
+    return OutboxMessage.unsaved(
+        shard, kafka.runsTopic(), e.runId(), ProtocolJson.write(message), null);
   }
 
   /**
@@ -60,9 +63,10 @@ public class OutboxMessages {
    *
    * @param childRunId the run that reports; the result's worker is {@code run:<childRunId>}
    * @param startedAt when the child run started
+   * @param shard the shard of the run that writes the report
    */
-  Object[] report(
-      Command.ReportToParent r, String childRunId, Instant startedAt, Instant now, Timestamp at) {
+  OutboxMessage report(
+      Command.ReportToParent r, String childRunId, Instant startedAt, Instant now, int shard) {
     ParentLink to = r.to();
     StepResult result =
         r.completed()
@@ -86,7 +90,8 @@ public class OutboxMessages {
                 WORKER_PREFIX + childRunId,
                 startedAt,
                 now);
-    return new Object[] {kafka.resultsTopic(), to.runId(), ProtocolJson.write(result), null, at};
+    return OutboxMessage.unsaved(
+        shard, kafka.resultsTopic(), to.runId(), ProtocolJson.write(result), null);
   }
 
   private static String errorType(@Nullable Failure error) {

@@ -90,7 +90,7 @@ class CatchScenarioTest {
 
     assertThat(run.step("charge").status()).isEqualTo(StepStatus.FAILED);
     assertThat(run.run.error().stepId()).isEqualTo("askAgain");
-    assertThat(run.run.compensationOrder()).containsExactly("hold");
+    assertThat(run.dispatchedSteps()).containsExactly("hold.compensate");
   }
 
   @Test
@@ -100,7 +100,9 @@ class CatchScenarioTest {
     run.complete("askAgain", object("asked", "yes"));
     run.fail("ship", "Broken", false);
 
-    assertThat(run.run.compensationOrder()).containsExactly("askAgain", "hold");
+    assertThat(run.dispatchedSteps()).containsExactly("askAgain.compensate");
+    run.complete("askAgain.compensate", JSON.objectNode());
+    assertThat(run.dispatchedSteps()).containsExactly("hold.compensate");
   }
 
   @Test

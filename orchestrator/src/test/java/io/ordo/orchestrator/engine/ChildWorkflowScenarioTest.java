@@ -99,7 +99,7 @@ class ChildWorkflowScenarioTest {
   @Test
   void aChildAskedToStopIsCancelled() {
     EngineHarness running = childOf("ship", 2);
-    running.apply(new RunEvent.TimerFired(TimerKey.CANCEL));
+    running.apply(new RunEvent.StopRequestedByParent());
 
     assertThat(running.run.status()).isEqualTo(RunStatus.CANCELLED);
   }
@@ -108,7 +108,7 @@ class ChildWorkflowScenarioTest {
   void aChildThatCompletedJustAsItsParentStoppedUndoesItself() {
     EngineHarness child = childOf("ship", 1);
     child.complete("book", object("tracking", "T-1"));
-    child.apply(new RunEvent.TimerFired(TimerKey.CANCEL));
+    child.apply(new RunEvent.StopRequestedByParent());
 
     assertThat(child.run.status()).isEqualTo(RunStatus.COMPENSATING);
     child.complete("book.compensate", JSON.objectNode());
@@ -120,13 +120,13 @@ class ChildWorkflowScenarioTest {
     EngineHarness child = childOf("ship", 1);
     child.complete("book", object("tracking", "T-1"));
     child.apply(
-        new RunEvent.TimerFired(
-            TimerKey.compensate(new ParentLink(EngineHarness.RUN_ID, "ship.compensate", 1))));
+        new RunEvent.CompensationRequestedByParent(
+            new ParentLink(EngineHarness.RUN_ID, "ship.compensate", 1)));
     child.fail("book.compensate", "CourierDown", false);
     assertThat(child.run.status()).isEqualTo(RunStatus.COMPENSATION_FAILED);
 
     ParentLink second = new ParentLink(EngineHarness.RUN_ID, "ship.compensate", 2);
-    child.apply(new RunEvent.TimerFired(TimerKey.compensate(second)));
+    child.apply(new RunEvent.CompensationRequestedByParent(second));
     assertThat(child.run.status()).isEqualTo(RunStatus.COMPENSATING);
     child.complete("book.compensate", JSON.objectNode());
 
@@ -167,7 +167,7 @@ class ChildWorkflowScenarioTest {
     EngineHarness child = childOf("ship", 1);
     child.complete("book", object("tracking", "T-1"));
     ParentLink requester = new ParentLink(EngineHarness.RUN_ID, "ship.compensate", 1);
-    child.apply(new RunEvent.TimerFired(TimerKey.compensate(requester)));
+    child.apply(new RunEvent.CompensationRequestedByParent(requester));
 
     assertThat(child.run.status()).isEqualTo(RunStatus.COMPENSATING);
     assertThat(child.dispatchedSteps()).containsExactly("book.compensate");
@@ -187,7 +187,7 @@ class ChildWorkflowScenarioTest {
     EngineHarness child = childOf("ship", 1);
     child.fail("book", "NoCourier", false);
     ParentLink requester = new ParentLink(EngineHarness.RUN_ID, "ship.compensate", 1);
-    child.apply(new RunEvent.TimerFired(TimerKey.compensate(requester)));
+    child.apply(new RunEvent.CompensationRequestedByParent(requester));
 
     assertThat(child.run.status()).isEqualTo(RunStatus.FAILED);
     assertThat(child.commands(Command.ReportToParent.class))

@@ -3,9 +3,7 @@ package io.ordo.orchestrator.engine;
 import io.ordo.dsl.model.WorkflowDefinition;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -22,7 +20,6 @@ final class EngineHarness {
   Instant now = Instant.parse("2026-11-22T10:00:00Z");
   RunState run;
   Transition last;
-  private final Map<TimerKey, Instant> timers = new HashMap<>();
 
   EngineHarness(WorkflowDefinition workflow, JsonNode input) {
     this(workflow, input, RUN_ID, null);
@@ -33,25 +30,13 @@ final class EngineHarness {
     this.workflow = workflow;
     last = engine.start(runId, workflow, 1, input, now, parent);
     run = last.state();
-    track(last);
     TransitionCoverage.recordStart(run);
-  }
-
-  private void track(Transition t) {
-    for (Command c : t.commands()) {
-      if (c instanceof Command.ScheduleTimer s) {
-        timers.put(s.timer(), s.fireAt());
-      } else if (c instanceof Command.CancelTimer cancel) {
-        timers.remove(cancel.timer());
-      }
-    }
   }
 
   Transition apply(RunEvent event) {
     last = engine.apply(run, workflow, event, now);
     TransitionCoverage.record(run, last.state());
     run = last.state();
-    track(last);
     return last;
   }
 
@@ -81,9 +66,9 @@ final class EngineHarness {
 
   /** When the timer is set to fire, as the transitions so far left it. */
   Instant scheduledAt(TimerKey key) {
-    Instant at = timers.get(key);
+    Instant at = run.timers().get(key.id());
     if (at == null) {
-      throw new AssertionError("no timer " + key.id() + " is set; timers: " + timers);
+      throw new AssertionError("no timer " + key.id() + " is set; timers: " + run.timers());
     }
     return at;
   }
@@ -112,7 +97,7 @@ final class EngineHarness {
 
   /** Whether a timer with this key is set now. */
   boolean hasTimer(TimerKey key) {
-    return timers.containsKey(key);
+    return run.timers().containsKey(key.id());
   }
 
   List<String> history() {

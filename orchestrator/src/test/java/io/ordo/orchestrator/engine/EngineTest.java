@@ -4,8 +4,12 @@ import static io.ordo.orchestrator.engine.EngineHarness.JSON;
 import static io.ordo.orchestrator.engine.EngineHarness.object;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ordo.dsl.expr.Template;
+import io.ordo.dsl.model.FunctionStep;
+import io.ordo.dsl.model.StepOptions;
 import io.ordo.orchestrator.engine.Transition.Ignored;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EngineTest {
@@ -16,7 +20,7 @@ class EngineTest {
       new EngineHarness(Workflows.order(ONE_HOUR), object("orderId", "o-1"));
 
   @Test
-  void startsByDispatchingTheFirstStepWithItsInputDeadlineAndIdempotencyKey() {
+  void startsByDispatchingTheFirstStepWithItsInputTimeoutAndAStableIdempotencyKey() {
     assertThat(order.run.status()).isEqualTo(RunStatus.RUNNING);
     assertThat(order.dispatches())
         .singleElement()
@@ -24,10 +28,43 @@ class EngineTest {
             d -> {
               assertThat(d.function()).isEqualTo("payments.validate");
               assertThat(d.input()).isEqualTo(object("orderId", "o-1"));
-              assertThat(d.deadline()).isEqualTo(order.now.plus(Workflows.TIMEOUT));
-              assertThat(d.idempotencyKey()).isEqualTo(EngineHarness.RUN_ID + ":pay:1");
+              assertThat(d.attempt()).isEqualTo(1);
+              assertThat(d.timeout()).isEqualTo(Workflows.TIMEOUT);
+              assertThat(d.deadline()).as("no start timeout: it may start any time").isNull();
+              assertThat(d.idempotencyKey()).isEqualTo(EngineHarness.RUN_ID + ":pay");
             });
     assertThat(order.scheduledAt(TimerKey.RUN_TIMEOUT)).isEqualTo(order.now.plus(ONE_HOUR));
+  }
+
+  @Test
+  void anAttemptNoWorkerHasStartedDoesNotTimeOut() {
+    order.advance(Duration.ofHours(1).minusSeconds(1));
+
+    assertThat(order.hasTimer(TimerKey.attemptTimeout("pay", 1))).isFalse();
+    assertThat(order.step("pay").lastAttempt().status()).isEqualTo(AttemptStatus.SCHEDULED);
+    order.complete("pay", object("paymentId", "p-1"));
+    assertThat(order.step("pay").status()).isEqualTo(StepStatus.COMPLETED);
+  }
+
+  @Test
+  void anAttemptNotStartedWithinItsStartTimeoutTimesOutAndIsRetried() {
+    EngineHarness run =
+        new EngineHarness(
+            Build.workflow(
+                new FunctionStep(
+                    "pay",
+                    "payments.validate",
+                    Template.literal(JSON.objectNode()),
+                    new StepOptions(null, Build.TIMEOUT, Build.TWO_TRIES, List.of(), null),
+                    Duration.ofSeconds(5))),
+            JSON.objectNode());
+    assertThat(run.dispatches().getFirst().deadline()).isEqualTo(run.now.plusSeconds(5));
+
+    run.fire(TimerKey.attemptTimeout("pay", 1));
+
+    assertThat(run.step("pay").attempts().getFirst().error().message())
+        .isEqualTo("attempt 1 was not started by a worker within 5s");
+    assertThat(run.step("pay").status()).isEqualTo(StepStatus.BACKING_OFF);
   }
 
   @Test
@@ -39,7 +76,7 @@ class EngineTest {
     assertThat(order.run.status()).isEqualTo(RunStatus.COMPLETED);
     assertThat(order.run.output()).isEqualTo(object("paymentId", "p-1"));
     assertThat(order.run.finishedAt()).isEqualTo(order.now);
-    assertThat(t.commands()).contains(new Command.CancelTimer(TimerKey.RUN_TIMEOUT));
+    assertThat(order.hasTimer(TimerKey.RUN_TIMEOUT)).isFalse();
     assertThat(t.commands())
         .anyMatch(c -> c instanceof Command.PublishRunEnded e && e.status() == RunStatus.COMPLETED);
   }
@@ -53,7 +90,11 @@ class EngineTest {
     order.fire(TimerKey.retry("pay", 2));
     assertThat(order.dispatches())
         .singleElement()
-        .satisfies(d -> assertThat(d.idempotencyKey()).endsWith(":pay:2"));
+        .satisfies(
+            d -> {
+              assertThat(d.attempt()).isEqualTo(2);
+              assertThat(d.idempotencyKey()).isEqualTo(EngineHarness.RUN_ID + ":pay");
+            });
     assertThat(order.step("pay").status()).isEqualTo(StepStatus.ACTIVE);
   }
 
@@ -100,7 +141,6 @@ class EngineTest {
     order.fail("email", "Bounced", false);
 
     assertThat(order.run.status()).isEqualTo(RunStatus.COMPENSATING);
-    assertThat(order.run.compensationOrder()).containsExactly("reserve", "pay");
     assertThat(order.dispatches())
         .singleElement()
         .satisfies(
@@ -144,16 +184,26 @@ class EngineTest {
     assertThat(run.run.status()).isEqualTo(RunStatus.COMPENSATING);
     assertThat(run.dispatches())
         .singleElement()
-        .satisfies(d -> assertThat(d.idempotencyKey()).endsWith(":pay.compensate:2"));
+        .satisfies(
+            d -> {
+              assertThat(d.attempt()).isEqualTo(2);
+              assertThat(d.idempotencyKey()).endsWith(":pay.compensate");
+            });
     run.complete("pay.compensate", object("refundId", "f-2"));
     assertThat(run.run.status()).isEqualTo(RunStatus.COMPENSATED);
   }
 
   @Test
-  void timesOutAnAttemptThatMissesItsDeadlineAndRetriesIt() {
+  void timesOutAnAttemptThatMissesItsDeadlineAfterStartingAndRetriesIt() {
+    order.advance(Duration.ofMinutes(5)); // waiting for a worker does not count
+    order.heartbeat("pay");
+    assertThat(order.scheduledAt(TimerKey.attemptTimeout("pay", 1)))
+        .isEqualTo(order.now.plus(Workflows.TIMEOUT));
     order.fire(TimerKey.attemptTimeout("pay", 1));
 
     assertThat(order.step("pay").attempts().getFirst().status()).isEqualTo(AttemptStatus.TIMED_OUT);
+    assertThat(order.step("pay").attempts().getFirst().error().message())
+        .isEqualTo("attempt 1 did not finish within 30s of starting");
     assertThat(order.step("pay").status()).isEqualTo(StepStatus.BACKING_OFF);
     order.fire(TimerKey.retry("pay", 2));
     order.complete("pay", object("paymentId", "p-1"));
@@ -223,13 +273,14 @@ class EngineTest {
 
     assertThat(order.run.status()).isEqualTo(RunStatus.CANCELLED);
     assertThat(order.step("pay").status()).isEqualTo(StepStatus.CANCELLED);
-    assertThat(t.commands()).contains(new Command.CancelTimer(TimerKey.retry("pay", 2)));
+    assertThat(order.hasTimer(TimerKey.retry("pay", 2))).isFalse();
   }
 
   @Test
   void aCompensationCanTimeOutToo() {
     order.complete("pay", object("paymentId", "p-1"));
     order.apply(new RunEvent.CancelRequested("stop"));
+    order.heartbeat("pay.compensate");
     order.fire(TimerKey.attemptTimeout("pay.compensate", 1));
 
     assertThat(order.step("pay.compensate").status()).isEqualTo(StepStatus.BACKING_OFF);
@@ -247,14 +298,52 @@ class EngineTest {
   }
 
   @Test
-  void ignoresALateResultForAnAttemptThatTimedOut() {
+  void appliesALateSuccessOfATimedOutAttemptWhileTheStepWaitsForItsRetry() {
+    order.heartbeat("pay");
     order.fire(TimerKey.attemptTimeout("pay", 1));
     Transition late =
         order.apply(
             new RunEvent.StepCompleted("pay", 1, object("paymentId", "p-1"), order.report()));
 
+    assertThat(late.changed()).isTrue();
+    assertThat(order.step("pay").status()).isEqualTo(StepStatus.COMPLETED);
+    assertThat(order.step("pay").output()).isEqualTo(object("paymentId", "p-1"));
+    assertThat(order.step("pay").attempts().getFirst().status()).isEqualTo(AttemptStatus.COMPLETED);
+    assertThat(order.hasTimer(TimerKey.retry("pay", 2))).isFalse();
+    assertThat(order.dispatchedSteps()).containsExactly("reserve");
+  }
+
+  @Test
+  void aLateSuccessCancelsTheAttemptThatReplacedIt() {
+    order.heartbeat("pay");
+    order.fire(TimerKey.attemptTimeout("pay", 1));
+    order.fire(TimerKey.retry("pay", 2));
+    order.heartbeat("pay");
+    order.apply(new RunEvent.StepCompleted("pay", 1, object("paymentId", "p-1"), order.report()));
+
+    assertThat(order.step("pay").status()).isEqualTo(StepStatus.COMPLETED);
+    assertThat(order.step("pay").attempts())
+        .extracting(Attempt::status)
+        .containsExactly(AttemptStatus.COMPLETED, AttemptStatus.CANCELLED);
+    assertThat(order.hasTimer(TimerKey.attemptTimeout("pay", 2))).isFalse();
+    Transition second =
+        order.apply(
+            new RunEvent.StepCompleted("pay", 2, object("paymentId", "p-1"), order.report()));
+    assertThat(second.ignored()).isEqualTo(Ignored.STALE);
+  }
+
+  @Test
+  void ignoresALateResultOnceTheStepHasMovedOn() {
+    order.heartbeat("pay");
+    order.fire(TimerKey.attemptTimeout("pay", 1));
+    order.fire(TimerKey.retry("pay", 2));
+    order.complete("pay", object("paymentId", "p-2"));
+    Transition late =
+        order.apply(
+            new RunEvent.StepCompleted("pay", 1, object("paymentId", "p-1"), order.report()));
+
     assertThat(late.ignored()).isEqualTo(Ignored.STALE);
-    assertThat(order.step("pay").status()).isEqualTo(StepStatus.BACKING_OFF);
+    assertThat(order.step("pay").output()).isEqualTo(object("paymentId", "p-2"));
   }
 
   @Test
@@ -291,7 +380,7 @@ class EngineTest {
     assertThat(order.run.error()).isNull();
     assertThat(order.dispatches())
         .singleElement()
-        .satisfies(d -> assertThat(d.idempotencyKey()).endsWith(":pay:2"));
+        .satisfies(d -> assertThat(d.attempt()).isEqualTo(2));
     order.fail("pay", "GatewayDown", true);
     assertThat(order.step("pay").status()).isEqualTo(StepStatus.BACKING_OFF);
     order.fire(TimerKey.retry("pay", 3));

@@ -18,9 +18,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kills orchestrators with SIGKILL while a few hundred runs are in flight, lets others take over
- * (two at once at the end), and checks that every run ends where it should with no result applied
- * twice. Runs against a database and topics of its own, apart from the other tests.
+ * Kills orchestrators with SIGKILL while a few hundred runs are in flight, restarts them (one
+ * instance, restarted twice) and lets another join (two at once at the end), and checks that every
+ * run ends where it should with no result applied twice. Runs against a database and topics of its
+ * own, apart from the other tests.
  */
 class CrashRecoveryIT {
 
@@ -51,18 +52,18 @@ class CrashRecoveryIT {
   void everyRunEndsInItsExpectedStateThroughRepeatedKills() throws Exception {
     List<String> settings = isolatedSettings();
 
-    OrchestratorProcess first = launch("crash-1", settings);
+    OrchestratorProcess first = launch("crash-1", "crash-a", settings);
     submit(first, 150);
     int inFlightAtFirstKill = countUnfinished();
     first.kill();
 
-    OrchestratorProcess second = launch("crash-2", settings);
+    OrchestratorProcess second = launch("crash-2", "crash-a", settings);
     submit(second, 150);
     int inFlightAtSecondKill = countUnfinished();
     second.kill();
 
-    launch("crash-3", settings);
-    launch("crash-4", settings);
+    launch("crash-3", "crash-a", settings);
+    launch("crash-4", "crash-b", settings);
 
     await()
         .atMost(Duration.ofMinutes(4))
@@ -79,9 +80,12 @@ class CrashRecoveryIT {
     assertThat(attemptsPerStepOutsideRetries()).isEmpty();
   }
 
-  private OrchestratorProcess launch(String name, List<String> settings)
+  /** Processes with the same {@code instance} are restarts of one orchestrator. */
+  private OrchestratorProcess launch(String name, String instance, List<String> settings)
       throws InterruptedException {
-    OrchestratorProcess process = OrchestratorProcess.start(name, settings);
+    List<String> all = new ArrayList<>(settings);
+    all.add("ordo.instance-id=" + instance);
+    OrchestratorProcess process = OrchestratorProcess.start(name, all);
     processes.add(process);
     return process.awaitReady(Duration.ofSeconds(90));
   }
@@ -154,9 +158,9 @@ class CrashRecoveryIT {
     List<String> wrong = new ArrayList<>();
     query(
         """
-        select run_id, step->>'stepId' from runs, jsonb_array_elements(state->'steps') step
-        where (select count(*) from jsonb_array_elements(step->'attempts'))
-           <> (select count(distinct a->>'number') from jsonb_array_elements(step->'attempts') a)""",
+        select run_id, step_id from run_steps
+        where (select count(*) from jsonb_array_elements(data->'attempts'))
+           <> (select count(distinct a->>'number') from jsonb_array_elements(data->'attempts') a)""",
         rs -> wrong.add(rs.getString(1) + " " + rs.getString(2)));
     return wrong;
   }

@@ -85,7 +85,7 @@ class OrderSagaIT extends OrdoIT {
             function: test.slow-first
             timeout: 500ms
             retry: {maxAttempts: 3, initialInterval: 100ms}
-            input: {millis: 2000}
+            input: {millis: 10000}
         """);
     String runId = api.startRun("slow-once", "{}");
 

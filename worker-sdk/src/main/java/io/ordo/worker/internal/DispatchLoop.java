@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -272,7 +273,10 @@ public final class DispatchLoop implements Runnable {
 
   private void closeConsumer() {
     try {
-      consumer.close(Duration.ofSeconds(5));
+      // Leave the group: a static member that stops on purpose hands its partitions over at once.
+      consumer.close(
+          CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+              .withTimeout(Duration.ofSeconds(5)));
     } catch (InterruptException e) {
       log.debug("Interrupted while closing the consumer of group {}", plan.groupId(), e);
     } catch (RuntimeException e) {

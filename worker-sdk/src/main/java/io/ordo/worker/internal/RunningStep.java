@@ -8,7 +8,10 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
-/** The context of the attempt a handler is running; heartbeats stop once the handler returned. */
+/**
+ * The context of the attempt a handler is running; heartbeats stop once the handler returned. The
+ * first heartbeat tells the orchestrator the attempt started: its timeout runs from then.
+ */
 final class RunningStep implements StepContext {
 
   /**
@@ -19,14 +22,26 @@ final class RunningStep implements StepContext {
 
   private final StepDispatch dispatch;
   private final Clock clock;
+  private final Instant startedAt;
   private final Runnable sendHeartbeat;
+  private final Runnable sendStarted;
   private @Nullable Instant lastHeartbeat;
   private boolean finished;
 
-  RunningStep(StepDispatch dispatch, Clock clock, Runnable sendHeartbeat) {
+  /**
+   * @param sendStarted sends the first heartbeat, reliably: it starts the attempt's timeout
+   */
+  RunningStep(
+      StepDispatch dispatch,
+      Clock clock,
+      Instant startedAt,
+      Runnable sendHeartbeat,
+      Runnable sendStarted) {
     this.dispatch = dispatch;
     this.clock = clock;
+    this.startedAt = startedAt;
     this.sendHeartbeat = sendHeartbeat;
+    this.sendStarted = sendStarted;
   }
 
   @Override
@@ -56,7 +71,8 @@ final class RunningStep implements StepContext {
 
   @Override
   public Instant deadline() {
-    return dispatch.deadline();
+    Duration timeout = dispatch.timeout();
+    return timeout == null ? Instant.MAX : startedAt.plus(timeout);
   }
 
   @Override
@@ -66,8 +82,17 @@ final class RunningStep implements StepContext {
         || (lastHeartbeat != null && now.isBefore(lastHeartbeat.plus(MIN_HEARTBEAT_INTERVAL)))) {
       return;
     }
+    boolean first = lastHeartbeat == null;
     lastHeartbeat = now;
-    sendHeartbeat.run();
+    (first ? sendStarted : sendHeartbeat).run();
+  }
+
+  /** The handler is still busy after a moment: tell the orchestrator it started, if not yet. */
+  synchronized void noticeStarted() {
+    if (!finished && lastHeartbeat == null) {
+      lastHeartbeat = clock.instant();
+      sendStarted.run();
+    }
   }
 
   synchronized void finish() {

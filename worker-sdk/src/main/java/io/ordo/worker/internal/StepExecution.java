@@ -7,39 +7,86 @@ import io.ordo.worker.protocol.StepError;
 import io.ordo.worker.protocol.StepResult;
 import io.ordo.worker.protocol.Traceparent;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.NullNode;
 
-/** Runs one handler on one dispatch and turns whatever happens into the result to report. */
+/**
+ * Runs one handler on one dispatch and turns whatever happens into the result to report. A handler
+ * still busy after {@code startNoticeAfter} makes the attempt send its first heartbeat, which
+ * starts its timeout at the orchestrator; quick handlers send only their result. A dispatch whose
+ * deadline (its start timeout) has passed is not run: the orchestrator has given up on it, and the
+ * result says so ({@value #DEADLINE_EXCEEDED}).
+ */
 public final class StepExecution {
 
   private static final Logger log = LoggerFactory.getLogger(StepExecution.class);
 
+  /** The error type of a result for a dispatch that arrived after its deadline. */
+  public static final String DEADLINE_EXCEEDED = "DeadlineExceeded";
+
   private final String workerId;
   private final Clock clock;
   private final ResultPublisher publisher;
+  private final ScheduledExecutorService notices;
+  private final Duration startNoticeAfter;
 
-  public StepExecution(String workerId, Clock clock, ResultPublisher publisher) {
+  public StepExecution(
+      String workerId,
+      Clock clock,
+      ResultPublisher publisher,
+      ScheduledExecutorService notices,
+      Duration startNoticeAfter) {
     this.workerId = workerId;
     this.clock = clock;
     this.publisher = publisher;
+    this.notices = notices;
+    this.startNoticeAfter = startNoticeAfter;
   }
 
   /** Never throws: every outcome of the handler is a result. */
   public StepResult run(StepDispatch dispatch, StepHandler handler, @Nullable Traceparent trace) {
     Instant startedAt = clock.instant();
+    if (dispatch.isExpiredAt(startedAt)) {
+      try (StepMdc ignored = StepMdc.open(dispatch)) {
+        log.info("Skipping a dispatch that arrived after its deadline {}", dispatch.deadline());
+      }
+      return StepResult.failed(
+          dispatch,
+          new StepError(
+              DEADLINE_EXCEEDED,
+              "not run: it arrived at "
+                  + startedAt
+                  + ", after its deadline "
+                  + dispatch.deadline()
+                  + ", when the orchestrator had given up on it",
+              true),
+          workerId,
+          startedAt,
+          startedAt);
+    }
+    StepResult started = StepResult.heartbeat(dispatch, workerId, startedAt);
     RunningStep context =
         new RunningStep(
             dispatch,
             clock,
-            () -> publisher.heartbeat(StepResult.heartbeat(dispatch, workerId, startedAt), trace));
+            startedAt,
+            () -> publisher.heartbeat(StepResult.heartbeat(dispatch, workerId, startedAt), trace),
+            () -> publisher.publish(started, trace));
+    ScheduledFuture<?> notice =
+        notices.schedule(
+            context::noticeStarted, startNoticeAfter.toMillis(), TimeUnit.MILLISECONDS);
     try (StepMdc ignored = StepMdc.open(dispatch)) {
       return outcome(dispatch, handler, context, startedAt);
     } finally {
+      notice.cancel(false);
       context.finish();
     }
   }

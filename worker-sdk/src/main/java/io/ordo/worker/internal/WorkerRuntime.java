@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -23,6 +24,9 @@ public final class WorkerRuntime {
   private final WorkerSettings settings;
   private final ResultPublisher publisher;
   private final ExecutorService handlerPool;
+  private final ScheduledExecutorService notices =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("ordo-worker-notices").daemon().factory());
   private final List<DispatchLoop> loops = new ArrayList<>();
 
   private WorkerRuntime(WorkerSettings settings) {
@@ -40,7 +44,12 @@ public final class WorkerRuntime {
   public static WorkerRuntime start(WorkerSettings settings) {
     WorkerRuntime runtime = new WorkerRuntime(settings);
     StepExecution execution =
-        new StepExecution(settings.workerId(), settings.clock(), runtime.publisher);
+        new StepExecution(
+            settings.workerId(),
+            settings.clock(),
+            runtime.publisher,
+            runtime.notices,
+            settings.startNoticeAfter());
     for (ConsumerGroupPlan group : settings.groups()) {
       var consumer =
           new KafkaConsumer<>(
@@ -86,6 +95,7 @@ public final class WorkerRuntime {
     }
     publisher.close(CLOSE_MARGIN);
     handlerPool.shutdownNow();
+    notices.shutdownNow();
     log.info("Worker {} stopped", settings.workerId());
   }
 }

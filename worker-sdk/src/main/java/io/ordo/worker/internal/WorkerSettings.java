@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  * @param consumerGroup one group for all functions, or null for a group per function
  * @param kafkaProperties extra client settings (security, timeouts…) applied to the consumers and
  *     the producer
+ * @param instanceId a name for this worker that stays the same across its restarts, or null: each
+ *     consumer becomes a static member of its group ({@code group.instance.id}), so a restarted
+ *     worker gets its partitions back at once instead of after its old session expires
+ * @param startNoticeAfter how long a handler runs before its attempt reports that it started
  */
 public record WorkerSettings(
     String bootstrapServers,
@@ -25,7 +29,9 @@ public record WorkerSettings(
     @Nullable String consumerGroup,
     Duration shutdownTimeout,
     Map<String, Object> kafkaProperties,
-    Clock clock) {
+    Clock clock,
+    @Nullable String instanceId,
+    Duration startNoticeAfter) {
 
   public static final String GROUP_PREFIX = "ordo-worker-";
 
@@ -63,6 +69,9 @@ public record WorkerSettings(
     config.put("bootstrap.servers", bootstrapServers);
     config.put("group.id", group.groupId());
     config.put("client.id", workerId + "-" + group.groupId());
+    if (instanceId != null) {
+      config.put("group.instance.id", instanceId + "-" + group.groupId());
+    }
     // Offsets are committed by hand, only after the results of the records before them are
     // acknowledged.
     config.put("enable.auto.commit", false);

@@ -9,7 +9,6 @@ import io.ordo.worker.protocol.StepDispatch;
 import io.ordo.worker.protocol.Topics;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,7 +39,12 @@ class DispatchLoopTest {
           new ConsumerGroupPlan(
               "ordo-worker-demo.echo", "ordo.fn.", Map.of("demo.echo", ctx -> ctx.input())),
           handlerPool,
-          new StepExecution("worker-1", Clock.systemUTC(), publisher),
+          new StepExecution(
+              "worker-1",
+              Clock.systemUTC(),
+              publisher,
+              Executors.newSingleThreadScheduledExecutor(),
+              Duration.ofSeconds(10)),
           publisher,
           4,
           Duration.ofSeconds(5));
@@ -62,7 +66,7 @@ class DispatchLoopTest {
                 1,
                 "demo.echo",
                 ProtocolJson.mapper().createObjectNode(),
-                Instant.now().plusSeconds(30))));
+                Duration.ofSeconds(30))));
     await().until(() -> producer.history().size() == 1);
 
     await()

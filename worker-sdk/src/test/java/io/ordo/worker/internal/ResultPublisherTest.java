@@ -9,6 +9,7 @@ import io.ordo.worker.protocol.StepDispatch;
 import io.ordo.worker.protocol.StepResult;
 import io.ordo.worker.protocol.Topics;
 import io.ordo.worker.protocol.Traceparent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.MockProducer;
@@ -23,7 +24,13 @@ class ResultPublisherTest {
 
   private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
   private static final StepDispatch DISPATCH =
-      StepDispatch.of("run-1", "charge", 1, "payments.validate", NullNode.getInstance(), NOW);
+      StepDispatch.of(
+          "run-1",
+          "charge",
+          1,
+          "payments.validate",
+          NullNode.getInstance(),
+          Duration.ofSeconds(30));
   private static final StepResult RESULT =
       StepResult.completed(DISPATCH, NullNode.getInstance(), "worker-1", NOW, NOW);
   private static final Traceparent TRACE =

@@ -10,8 +10,10 @@ import io.ordo.worker.protocol.StepError;
 import io.ordo.worker.protocol.StepResult;
 import io.ordo.worker.protocol.StepResult.Status;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.NullNode;
@@ -26,11 +28,16 @@ class StepExecutionTest {
           1,
           "payments.validate",
           ProtocolJson.mapper().createObjectNode().put("amount", 10),
-          NOW.plusSeconds(30));
+          Duration.ofSeconds(30));
 
   private final CapturingPublisher capture = new CapturingPublisher();
   private final StepExecution execution =
-      new StepExecution("worker-1", Clock.fixed(NOW, ZoneOffset.UTC), capture.publisher);
+      new StepExecution(
+          "worker-1",
+          Clock.fixed(NOW, ZoneOffset.UTC),
+          capture.publisher,
+          Executors.newSingleThreadScheduledExecutor(),
+          Duration.ofSeconds(10));
 
   @Test
   void reportsTheHandlersOutputAsCompleted() {

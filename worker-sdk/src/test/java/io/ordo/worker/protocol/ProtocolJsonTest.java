@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,7 +17,12 @@ class ProtocolJsonTest {
   private static final Instant DEADLINE = Instant.parse("2025-03-01T10:15:30Z");
   private static final StepDispatch DISPATCH =
       StepDispatch.of(
-          "run-1", "validatePayment", 2, "payments.validate", json("{\"amount\": 12.5}"), DEADLINE);
+          "run-1",
+          "validatePayment",
+          2,
+          "payments.validate",
+          json("{\"amount\": 12.5}"),
+          Duration.ofSeconds(30));
 
   @Test
   void roundTripsADispatchWithIsoInstantsAndComponentNamesAsFields() {
