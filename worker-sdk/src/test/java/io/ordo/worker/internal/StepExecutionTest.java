@@ -124,4 +124,75 @@ class StepExecutionTest {
 
     assertThat(capture.sent()).isEmpty();
   }
+
+  @Test
+  void tellsTheOrchestratorTheAttemptStartedWhenTheHandlerRunsLongerThanAMoment() {
+    StepExecution quickNotice =
+        new StepExecution(
+            "worker-1",
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            capture.publisher,
+            Executors.newSingleThreadScheduledExecutor(),
+            Duration.ofMillis(20));
+
+    quickNotice.run(
+        DISPATCH,
+        ctx -> {
+          Thread.sleep(300);
+          return NullNode.getInstance();
+        },
+        null);
+
+    assertThat(capture.sent()).containsExactly(StepResult.heartbeat(DISPATCH, "worker-1", NOW));
+  }
+
+  @Test
+  void aQuickHandlerSendsNothingButItsResult() {
+    execution.run(DISPATCH, ctx -> NullNode.getInstance(), null);
+
+    assertThat(capture.sent()).isEmpty();
+  }
+
+  @Test
+  void skipsADispatchThatArrivesAfterItsDeadlineAndSaysSo() {
+    StepDispatch late =
+        new StepDispatch(
+            "run-1",
+            "charge",
+            2,
+            "payments.validate",
+            NullNode.getInstance(),
+            NOW.minusSeconds(1),
+            30_000L,
+            "run-1:charge");
+    AtomicReference<Boolean> ran = new AtomicReference<>(false);
+
+    StepResult result =
+        execution.run(
+            late,
+            ctx -> {
+              ran.set(true);
+              return NullNode.getInstance();
+            },
+            null);
+
+    assertThat(ran.get()).isFalse();
+    assertThat(result.status()).isEqualTo(Status.FAILED);
+    assertThat(result.error().type()).isEqualTo(StepExecution.DEADLINE_EXCEEDED);
+    assertThat(result.error().message()).contains("after its deadline");
+  }
+
+  @Test
+  void theHandlersDeadlineIsItsTimeoutAfterItStartedHere() {
+    AtomicReference<Instant> deadline = new AtomicReference<>();
+    execution.run(
+        DISPATCH,
+        ctx -> {
+          deadline.set(ctx.deadline());
+          return NullNode.getInstance();
+        },
+        null);
+
+    assertThat(deadline.get()).isEqualTo(NOW.plusSeconds(30));
+  }
 }

@@ -4,7 +4,6 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,13 +15,15 @@ class ProtocolJsonTest {
 
   private static final Instant DEADLINE = Instant.parse("2025-03-01T10:15:30Z");
   private static final StepDispatch DISPATCH =
-      StepDispatch.of(
+      new StepDispatch(
           "run-1",
           "validatePayment",
           2,
           "payments.validate",
           json("{\"amount\": 12.5}"),
-          Duration.ofSeconds(30));
+          DEADLINE,
+          30_000L,
+          "run-1:validatePayment");
 
   @Test
   void roundTripsADispatchWithIsoInstantsAndComponentNamesAsFields() {
@@ -33,7 +34,8 @@ class ProtocolJsonTest {
             "\"runId\":\"run-1\"",
             "\"attempt\":2",
             "\"deadline\":\"2025-03-01T10:15:30Z\"",
-            "\"idempotencyKey\":\"run-1:validatePayment:2\"");
+            "\"timeoutMs\":30000",
+            "\"idempotencyKey\":\"run-1:validatePayment\"");
     assertThat(ProtocolJson.read(bytes, StepDispatch.class)).isEqualTo(DISPATCH);
   }
 
@@ -91,7 +93,7 @@ class ProtocolJsonTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"runId", "stepId", "attempt", "function", "input", "deadline", "idempotencyKey"})
+  @CsvSource({"runId", "stepId", "attempt", "function", "input", "idempotencyKey"})
   void rejectsADispatchWithoutARequiredField(String field) {
     String json =
         ProtocolJson.mapper()
@@ -103,6 +105,22 @@ class ProtocolJsonTest {
     assertThatThrownBy(() -> read(json, StepDispatch.class))
         .isInstanceOf(MalformedMessageException.class)
         .hasMessage("missing field '" + field + "'");
+  }
+
+  @Test
+  void readsADispatchWithoutADeadlineOrTimeoutAsOneThatMayStartAnyTimeAndRunAsLongAsItTakes() {
+    String json =
+        ProtocolJson.mapper()
+            .createObjectNode()
+            .setAll((tools.jackson.databind.node.ObjectNode) json(dispatchJson()))
+            .without(java.util.List.of("deadline", "timeoutMs"))
+            .toString();
+
+    StepDispatch dispatch = read(json, StepDispatch.class);
+
+    assertThat(dispatch.deadline()).isNull();
+    assertThat(dispatch.timeout()).isNull();
+    assertThat(dispatch.isExpiredAt(Instant.MAX)).isFalse();
   }
 
   @Test
@@ -145,6 +163,7 @@ class ProtocolJsonTest {
         "\"runId\":\"run-1\"              | \"runId\":42              | field 'runId' must be a string but was a number (42)",
         "\"deadline\":\"2025-03-01T10:15:30Z\" | \"deadline\":\"soon\" | field 'deadline' must be an ISO-8601 timestamp",
         "\"attempt\":2                    | \"attempt\":0             | invalid StepDispatch: attempt must be 1 or more, was 0",
+        "\"timeoutMs\":30000              | \"timeoutMs\":-1          | invalid StepDispatch: timeoutMs must be positive, was -1",
       })
   void rejectsADispatchWithAFieldOfTheWrongTypeAndSaysWhichField(
       String valid, String invalid, String reason) {
