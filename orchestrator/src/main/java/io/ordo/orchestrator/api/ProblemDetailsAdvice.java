@@ -3,6 +3,7 @@ package io.ordo.orchestrator.api;
 import io.ordo.orchestrator.service.ConflictException;
 import io.ordo.orchestrator.service.InvalidRequestException;
 import io.ordo.orchestrator.service.NotFoundException;
+import io.ordo.orchestrator.service.UnavailableException;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -32,6 +33,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
     problem.setProperty("errors", e.errors());
     return problem;
+  }
+
+  @ExceptionHandler
+  ProblemDetail unavailable(UnavailableException e) {
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
   }
 
   @ExceptionHandler

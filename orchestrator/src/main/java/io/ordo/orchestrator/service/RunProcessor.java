@@ -189,11 +189,18 @@ public class RunProcessor {
     Held held = hold(batch, swept, watermark.dueUpTo(now), done);
     RunStates.Loaded loaded = states.load(held.rows());
     RunBatch runBatch = new RunBatch(loaded.runs());
-    loaded.unreadable().forEach((id, why) -> runBatch.trouble(id, trouble("CANNOT_LOAD", why)));
     Map<String, Long> openIncidents = new HashMap<>();
     held.rows().stream()
         .filter(row -> row.incidentId() != null)
         .forEach(row -> openIncidents.put(row.runId(), row.incidentId()));
+    loaded
+        .unreadable()
+        .forEach(
+            (id, why) -> {
+              if (!openIncidents.containsKey(id)) { // else its events go to the open one
+                runBatch.trouble(id, trouble("CANNOT_LOAD", why));
+              }
+            });
     Application application = new Application(runBatch, openIncidents, done, now);
     application.apply(batch, held);
     List<Transition> all = new ArrayList<>(started);
@@ -397,6 +404,10 @@ public class RunProcessor {
       Long open = openIncidents.get(replay.runId());
       if (open == null || open != replay.incidentId()) {
         done[item] = new Done.Rejected("run has no open incident " + replay.incidentId());
+        return;
+      }
+      if (!batch.holds(replay.runId())) {
+        done[item] = new Done.Rejected("the run's stored state still cannot be read");
         return;
       }
       List<byte[]> kept = incidents.events(open);

@@ -53,15 +53,15 @@ public class TimerPoller {
   /** Fires what is due now, then waits for the next timer or the idle poll. */
   public void fireDue() throws InterruptedException, ExecutionException {
     keepWatermarks();
+    Instant upTo = watermark.dueUpTo(clock.instant());
     List<Done> done = queue.submit(List.of(new Work.Sweep(settings.batchSize()))).get();
     int swept = done.getFirst() instanceof Done.Swept s ? s.runs() : 0;
     if (swept >= settings.batchSize()) {
       return;
     }
-    Instant now = clock.instant();
-    Instant upTo = watermark.dueUpTo(now);
-    if (upTo == null || upTo.isBefore(now.minus(CATCHING_UP))) {
-      Thread.sleep(CATCHING_UP); // results are being read: timers due by now may fire soon
+    boolean heldBack = upTo == null || wakeups.swept(upTo);
+    if (heldBack && watermark.local() != null) {
+      Thread.sleep(CATCHING_UP); // a timer is due but results are still being read: soon
     } else {
       wakeups.await(settings.poll().toMillis());
     }

@@ -47,13 +47,27 @@ public class TimerWakeups {
         long target = next == null ? until : Math.min(until, next.toEpochMilli());
         long wait = target - clock.millis();
         if (wait <= 0) {
-          break;
+          return;
         }
         earlier.await(wait, TimeUnit.MILLISECONDS);
       }
-      if (next != null && next.toEpochMilli() <= clock.millis()) {
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * A sweep fired every timer due up to {@code upTo}; true when a timer this instance knows of is
+   * due by the clock but was held back (results are still being read), so the next sweep should
+   * come soon.
+   */
+  public boolean swept(Instant upTo) {
+    lock.lock();
+    try {
+      if (next != null && !next.isAfter(upTo)) {
         next = null;
       }
+      return next != null && next.toEpochMilli() <= clock.millis();
     } finally {
       lock.unlock();
     }

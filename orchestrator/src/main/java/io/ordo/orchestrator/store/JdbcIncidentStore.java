@@ -3,12 +3,14 @@ package io.ordo.orchestrator.store;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code incidents} and {@code incident_events} tables: a run whose event could not be applied
@@ -46,9 +48,11 @@ public class JdbcIncidentStore {
               rs.getInt(8));
 
   private final JdbcTemplate jdbc;
+  private final JsonMapper json;
 
-  public JdbcIncidentStore(JdbcTemplate jdbc) {
+  public JdbcIncidentStore(JdbcTemplate jdbc, JsonMapper json) {
     this.jdbc = jdbc;
+    this.json = json;
   }
 
   /** Opens an incident on the run and marks the run, so its events are kept from now on. */
@@ -65,6 +69,11 @@ public class JdbcIncidentStore {
             storable(error),
             Timestamp.from(at));
     jdbc.update("update runs set incident_id = ? where run_id = ?", incident, id);
+    history(
+        id,
+        "IncidentOpened",
+        Map.of("incidentId", incident, "kind", kind, "error", storable(error)),
+        at);
     return incident;
   }
 
@@ -94,15 +103,42 @@ public class JdbcIncidentStore {
         incidentId);
   }
 
-  /** Closes the incident and unmarks its run, so its events are applied again. */
-  public void resolve(long incidentId, String resolution, Instant at) {
-    jdbc.update(
-        "update incidents set resolved_at = ?, resolution = ? where id = ? and resolved_at is null",
-        Timestamp.from(at),
-        resolution,
-        incidentId);
+  /**
+   * Closes the incident and unmarks its run, so its events are applied again; false when it was not
+   * open.
+   */
+  public boolean resolve(long incidentId, String resolution, Instant at) {
+    List<String> runs =
+        jdbc.query(
+            """
+            update incidents set resolved_at = ?, resolution = ? where id = ? and resolved_at is null
+            returning run_id""",
+            (rs, i) -> rs.getString(1),
+            Timestamp.from(at),
+            storable(resolution),
+            incidentId);
+    if (runs.isEmpty()) {
+      return false;
+    }
     jdbc.update("update runs set incident_id = null where incident_id = ?", incidentId);
     jdbc.update("delete from incident_events where incident_id = ?", incidentId);
+    UUID run = UUID.fromString(runs.getFirst());
+    history(
+        run,
+        "IncidentResolved",
+        Map.of("incidentId", incidentId, "resolution", storable(resolution)),
+        at);
+    return true;
+  }
+
+  /** A line in the run's history, so the incident shows where people look at the run. */
+  private void history(UUID runId, String type, Map<String, Object> data, Instant at) {
+    jdbc.update(
+        "insert into run_events (run_id, type, at, data) values (?, ?, ?, ?::jsonb)",
+        runId,
+        type,
+        Timestamp.from(at),
+        json.writeValueAsString(data));
   }
 
   /** Records a new error on an open incident (a retry that failed again). */

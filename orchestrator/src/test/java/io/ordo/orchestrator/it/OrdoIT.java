@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * A whole Ordo (REST, engine, PostgreSQL, Kafka, the example workers) for integration tests, plus
@@ -72,6 +73,9 @@ public abstract class OrdoIT {
                   }
                   return ctx.input();
                 })
+            .handler(
+                "test.nul-output",
+                ctx -> JsonNodeFactory.instance.objectNode().put("text", "a\u0000b"))
             .handler(
                 "test.sleep",
                 ctx -> {
