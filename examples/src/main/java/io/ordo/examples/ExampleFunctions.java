@@ -36,6 +36,11 @@ public final class ExampleFunctions {
     return FUNCTIONS.keySet();
   }
 
+  /** Every example function by name, for a worker that wraps them (a ledger in a drill, say). */
+  public static Map<String, StepHandler> all() {
+    return FUNCTIONS;
+  }
+
   private static Map<String, StepHandler> functions() {
     Map<String, StepHandler> functions = new LinkedHashMap<>();
     functions.put("payments.validate", PaymentFunctions::validate);

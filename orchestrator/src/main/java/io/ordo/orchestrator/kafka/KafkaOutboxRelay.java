@@ -62,6 +62,7 @@ public class KafkaOutboxRelay implements OutboxHandoff, ShardOwnership, AutoClos
   private boolean woken;
 
   private @Nullable Session session;
+  private boolean suspect;
   private long lastDelete = System.nanoTime();
   private long lastRead = System.nanoTime();
 
@@ -140,15 +141,20 @@ public class KafkaOutboxRelay implements OutboxHandoff, ShardOwnership, AutoClos
   /** One round: take and let go of shards, delete what was acknowledged, read, send, then wait. */
   public void relay() throws Exception {
     Session db = session();
-    shards(db);
-    deleteAcknowledged(db, false);
-    read(db);
+    try {
+      shards(db);
+      deleteAcknowledged(db, false);
+      read(db);
+    } catch (RuntimeException e) {
+      suspect = true; // the connection may be gone: look at it before the next round
+      throw e;
+    }
     send();
     await();
   }
 
   private Session session() throws Exception {
-    if (session != null && !session.isValid()) {
+    if (session != null && suspect && !session.isValid()) {
       log.warn("the outbox relay lost its database connection; taking its shards again");
       session.close();
       session = null;
@@ -160,6 +166,7 @@ public class KafkaOutboxRelay implements OutboxHandoff, ShardOwnership, AutoClos
         lock.unlock();
       }
     }
+    suspect = false;
     if (session == null) {
       session = outbox.open();
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -62,18 +63,22 @@ public class KafkaTopics implements FunctionTopics, AutoCloseable {
         names.stream()
             .map(name -> new NewTopic(name, settings.partitions(), settings.replicationFactor()))
             .toList();
-    admin
-        .createTopics(topics)
+    CreateTopicsResult created = admin.createTopics(topics);
+    Map<String, Integer> partitions = new HashMap<>();
+    List<String> existing = new ArrayList<>();
+    created
         .values()
         .forEach(
             (name, future) -> {
               try {
                 future.get(30, TimeUnit.SECONDS);
+                partitions.put(name, created.numPartitions(name).get(30, TimeUnit.SECONDS));
               } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof TopicExistsException)) {
                   throw new IllegalStateException(
                       "cannot create Kafka topic " + name, e.getCause());
                 }
+                existing.add(name);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while creating topic " + name, e);
@@ -82,26 +87,26 @@ public class KafkaTopics implements FunctionTopics, AutoCloseable {
                     "Kafka did not create topic " + name + " within 30 s", e);
               }
             });
-    Map<String, Integer> partitions = new HashMap<>();
-    describe(names)
-        .forEach(
-            (name, description) -> {
-              int count = description.partitions().size();
-              partitions.put(name, count);
-              if (count < settings.partitions()) {
-                log.warn(
-                    "Kafka topic {} has {} partition(s), fewer than the {} Ordo creates"
-                        + " (ordo.kafka.partitions): at most {} consumer(s) share its work. Was it"
-                        + " created automatically, by a worker subscribing before Ordo made it?"
-                        + " Add partitions with kafka-topics --alter --partitions {}.",
-                    name,
-                    count,
-                    settings.partitions(),
-                    count,
-                    settings.partitions());
-              }
-            });
+    if (!existing.isEmpty()) {
+      describe(existing).forEach((name, d) -> partitions.put(name, d.partitions().size()));
+    }
+    partitions.forEach(this::warnIfFewerThanConfigured);
     return partitions;
+  }
+
+  private void warnIfFewerThanConfigured(String name, int count) {
+    if (count < settings.partitions()) {
+      log.warn(
+          "Kafka topic {} has {} partition(s), fewer than the {} Ordo creates"
+              + " (ordo.kafka.partitions): at most {} consumer(s) share its work. Was it"
+              + " created automatically, by a worker subscribing before Ordo made it?"
+              + " Add partitions with kafka-topics --alter --partitions {}.",
+          name,
+          count,
+          settings.partitions(),
+          count,
+          settings.partitions());
+    }
   }
 
   private Map<String, TopicDescription> describe(Collection<String> names) {
