@@ -1,0 +1,136 @@
+package io.ordo.orchestrator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A standalone Kafka broker killed with SIGKILL under load and kept away for a minute (longer than
+ * the steps' timeouts), then started again: every order ends as its input implies and no side
+ * effect happens twice — no attempt times out on a result it could not see, and starts made during
+ * the outage go through. {@code -Dordo.drill.outage=60s} sets how long the broker is away.
+ */
+class BrokerOutageDrillIT {
+
+  private static final Duration OUTAGE =
+      Duration.parse("PT" + System.getProperty("ordo.drill.outage", "60s").toUpperCase());
+
+  private StandaloneKafka kafka;
+  private OrchestratorProcess ordo;
+  private LedgerWorker worker;
+  private final Map<String, String> kindOf = new HashMap<>();
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (worker != null) {
+      worker.close();
+    }
+    if (ordo != null) {
+      ordo.kill();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+  }
+
+  @Test
+  void ordersEndAsTheirInputImpliesThroughABrokerOutageLongerThanTheirTimeouts() throws Exception {
+    kafka = StandaloneKafka.start();
+    DrillDatabase db = DrillDatabase.create("outage");
+    List<String> settings = new ArrayList<>(db.settings());
+    settings.addAll(
+        List.of(
+            "ordo.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+            "ordo.examples.workers=false",
+            "ordo.instance-id=outage-drill",
+            "logging.level.root=WARN"));
+    ordo = OrchestratorProcess.start("outage-drill", settings).awaitReady(Duration.ofMinutes(2));
+    OrdoApi api = new OrdoApi(ordo.port);
+    api.deploy(
+        """
+        name: quick-order
+        steps:
+          - id: validatePayment
+            function: payments.validate
+            timeout: 5s
+            input: {orderId: "${ input.orderId }", amount: "${ input.amount }"}
+            compensate:
+              function: payments.refund
+              input: {paymentId: "${ steps.validatePayment.output.paymentId }"}
+          - id: reserveInventory
+            function: inventory.reserve
+            timeout: 5s
+            input: {orderId: "${ input.orderId }", items: "${ input.items }"}
+          - id: sendConfirmation
+            function: email.send
+            timeout: 5s
+            retry: {maxAttempts: 3, initialInterval: 200ms}
+            input: {to: "${ input.email }"}
+        """);
+    worker = new LedgerWorker(kafka.bootstrapServers(), "outage-worker", Map.of()).start();
+
+    submit(api, 100);
+    kafka.kill();
+    long inFlight = kindOf.keySet().stream().map(api::status).filter(BrokerOutageDrillIT::busy).count();
+    submit(api, 40); // the database is up: starts go through and wait in the outbox
+    Thread.sleep(OUTAGE.toMillis());
+    kafka.restart();
+
+    await()
+        .atMost(Duration.ofMinutes(3))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> kindOf.keySet().stream().map(api::status).noneMatch(BrokerOutageDrillIT::busy));
+    Map<String, String> wrong = new HashMap<>();
+    kindOf.forEach(
+        (runId, kind) -> {
+          String status = api.status(runId);
+          String expected = kind.equals("out-of-stock") ? "COMPENSATED" : "COMPLETED";
+          if (!status.equals(expected)) {
+            wrong.put(runId + " (" + kind + ")", status);
+          }
+        });
+    System.out.printf(
+        "broker away %s: %d orders, %d in flight at the kill, %d redeliveries deduped%n",
+        OUTAGE, kindOf.size(), inFlight, worker.redeliveries());
+    assertThat(inFlight).as("orders in flight when the broker died").isPositive();
+    assertThat(wrong).as("orders that did not end as their input implies").isEmpty();
+    assertThat(worker.stepsWithSeveralKeys()).isEmpty();
+    kindOf.forEach(
+        (runId, kind) -> {
+          boolean refunded = kind.equals("out-of-stock");
+          assertThat(worker.sideEffects(runId, "payments.validate")).as(runId).isEqualTo(1);
+          assertThat(worker.sideEffects(runId, "payments.refund"))
+              .as(runId)
+              .isEqualTo(refunded ? 1 : 0);
+          assertThat(worker.sideEffects(runId, "email.send")).as(runId).isEqualTo(refunded ? 0 : 1);
+        });
+  }
+
+  private static boolean busy(String status) {
+    return status.equals("RUNNING") || status.equals("COMPENSATING");
+  }
+
+  private void submit(OrdoApi api, int count) {
+    String[] kinds = {"ok", "out-of-stock", "flaky", "ok"};
+    for (int i = 0; i < count; i++) {
+      String kind = kinds[i % kinds.length];
+      String orderId = UUID.randomUUID().toString();
+      String input =
+          switch (kind) {
+            case "out-of-stock" -> OrdoIT.order(orderId, 10, "a@example.com", "OOS-1");
+            case "flaky" -> OrdoIT.order(orderId, 10, "flaky@example.com", "SKU-1");
+            default -> OrdoIT.order(orderId, 10, "a@example.com", "SKU-1");
+          };
+      kindOf.put(api.startRun("quick-order", input), kind);
+    }
+  }
+}
