@@ -1,5 +1,7 @@
 package io.ordo.orchestrator.kafka;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ordo.orchestrator.OrdoProperties;
 import io.ordo.orchestrator.service.OutboxHandoff;
 import io.ordo.orchestrator.store.JdbcOutboxStore;
@@ -49,6 +51,7 @@ public class KafkaOutboxRelay implements OutboxHandoff, ShardOwnership, AutoClos
   private final OutboxNotifications notifications;
   private final OrdoProperties.Relay settings;
   private final KafkaProducer<String, byte[]> producer;
+  private final Counter sent;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
 
@@ -70,8 +73,11 @@ public class KafkaOutboxRelay implements OutboxHandoff, ShardOwnership, AutoClos
       JdbcOutboxStore outbox,
       OutboxNotifications notifications,
       KafkaEndpoint endpoint,
-      OrdoProperties properties) {
+      OrdoProperties properties,
+      MeterRegistry meters) {
     this.outbox = outbox;
+    this.sent = meters.counter("ordo.outbox.sent");
+    meters.gauge("ordo.outbox.in.flight", this, KafkaOutboxRelay::inFlight);
     this.notifications = notifications;
     this.settings = properties.relay();
     this.producer =
@@ -316,6 +322,7 @@ public class KafkaOutboxRelay implements OutboxHandoff, ShardOwnership, AutoClos
       inFlight.remove(message.id());
       if (error == null) {
         acked.add(message.id());
+        sent.increment();
       } else {
         log.warn("Kafka did not take outbox message {}; sending it again", message.id(), error);
         readNeeded.add(message.shard());

@@ -26,7 +26,7 @@ class BrokerOutageDrillIT {
   private StandaloneKafka kafka;
   private OrchestratorProcess ordo;
   private LedgerWorker worker;
-  private final Map<String, String> kindOf = new HashMap<>();
+  private final Map<String, DrillOrders> kindOf = new HashMap<>();
 
   @AfterEach
   void stop() throws InterruptedException {
@@ -79,7 +79,8 @@ class BrokerOutageDrillIT {
 
     submit(api, 100);
     kafka.kill();
-    long inFlight = kindOf.keySet().stream().map(api::status).filter(BrokerOutageDrillIT::busy).count();
+    long inFlight =
+        kindOf.keySet().stream().map(api::status).filter(BrokerOutageDrillIT::busy).count();
     submit(api, 40); // the database is up: starts go through and wait in the outbox
     Thread.sleep(OUTAGE.toMillis());
     kafka.restart();
@@ -93,8 +94,7 @@ class BrokerOutageDrillIT {
     kindOf.forEach(
         (runId, kind) -> {
           String status = api.status(runId);
-          String expected = kind.equals("out-of-stock") ? "COMPENSATED" : "COMPLETED";
-          if (!status.equals(expected)) {
+          if (!status.equals(kind.ends())) {
             wrong.put(runId + " (" + kind + ")", status);
           }
         });
@@ -106,7 +106,7 @@ class BrokerOutageDrillIT {
     assertThat(worker.stepsWithSeveralKeys()).isEmpty();
     kindOf.forEach(
         (runId, kind) -> {
-          boolean refunded = kind.equals("out-of-stock");
+          boolean refunded = kind.refunded();
           assertThat(worker.sideEffects(runId, "payments.validate")).as(runId).isEqualTo(1);
           assertThat(worker.sideEffects(runId, "payments.refund"))
               .as(runId)
@@ -120,17 +120,12 @@ class BrokerOutageDrillIT {
   }
 
   private void submit(OrdoApi api, int count) {
-    String[] kinds = {"ok", "out-of-stock", "flaky", "ok"};
+    DrillOrders[] kinds = {
+      DrillOrders.OK, DrillOrders.OUT_OF_STOCK, DrillOrders.FLAKY, DrillOrders.OK
+    };
     for (int i = 0; i < count; i++) {
-      String kind = kinds[i % kinds.length];
-      String orderId = UUID.randomUUID().toString();
-      String input =
-          switch (kind) {
-            case "out-of-stock" -> OrdoIT.order(orderId, 10, "a@example.com", "OOS-1");
-            case "flaky" -> OrdoIT.order(orderId, 10, "flaky@example.com", "SKU-1");
-            default -> OrdoIT.order(orderId, 10, "a@example.com", "SKU-1");
-          };
-      kindOf.put(api.startRun("quick-order", input), kind);
+      DrillOrders kind = kinds[i % kinds.length];
+      kindOf.put(api.startRun("quick-order", kind.input(UUID.randomUUID().toString())), kind);
     }
   }
 }

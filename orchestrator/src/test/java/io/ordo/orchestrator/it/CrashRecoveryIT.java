@@ -25,18 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRecoveryIT {
 
-  private static final String[] KINDS = {"ok", "declined", "out-of-stock", "flaky"};
-  private static final Map<String, String> EXPECTED =
-      Map.of(
-          "ok",
-          "COMPLETED",
-          "declined",
-          "FAILED",
-          "out-of-stock",
-          "COMPENSATED",
-          "flaky",
-          "COMPLETED");
-
   private final List<OrchestratorProcess> processes = new ArrayList<>();
   private final Map<String, String> expectedByRun = new HashMap<>();
   private String jdbcUrl;
@@ -92,43 +80,21 @@ class CrashRecoveryIT {
 
   private void submit(OrchestratorProcess process, int runs) {
     OrdoApi api = new OrdoApi(process.port);
+    DrillOrders[] kinds = DrillOrders.values();
     for (int i = 0; i < runs; i++) {
-      String kind = KINDS[i % KINDS.length];
-      String orderId = UUID.randomUUID().toString();
-      String input =
-          switch (kind) {
-            case "declined" -> OrdoIT.order(orderId, 50_000, "a@example.com", "SKU-1");
-            case "out-of-stock" -> OrdoIT.order(orderId, 10, "a@example.com", "OOS-1");
-            case "flaky" -> OrdoIT.order(orderId, 10, "flaky@example.com", "SKU-1");
-            default -> OrdoIT.order(orderId, 10, "a@example.com", "SKU-1");
-          };
-      expectedByRun.put(api.startRun("order-fulfillment", input), EXPECTED.get(kind));
+      DrillOrders kind = kinds[i % kinds.length];
+      String input = kind.input(UUID.randomUUID().toString());
+      expectedByRun.put(api.startRun("order-fulfillment", input), kind.ends());
     }
   }
 
   private List<String> isolatedSettings() throws SQLException {
-    TestInfrastructure.Endpoints endpoints = TestInfrastructure.get();
-    String database = "crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    try (Connection c =
-            DriverManager.getConnection(
-                endpoints.jdbcUrl(), endpoints.username(), endpoints.password());
-        Statement s = c.createStatement()) {
-      s.execute("create database " + database);
-    }
-    jdbcUrl = endpoints.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-    String topics = "crash-" + database.substring(6);
-    return List.of(
-        "spring.datasource.url=" + jdbcUrl,
-        "spring.datasource.username=" + endpoints.username(),
-        "spring.datasource.password=" + endpoints.password(),
-        "ordo.kafka.bootstrap-servers=" + endpoints.kafka(),
-        "ordo.kafka.function-topic-prefix=" + topics + ".fn.",
-        "ordo.kafka.results-topic=" + topics + ".results",
-        "ordo.kafka.dead-letter-topic=" + topics + ".dead-letter",
-        "ordo.kafka.runs-topic=" + topics + ".runs",
-        "ordo.kafka.consumer-group=" + topics + "-orchestrator",
-        "ordo.examples.worker-group=" + topics + "-workers",
-        "logging.level.root=WARN");
+    DrillDatabase db = DrillDatabase.create("crash");
+    jdbcUrl = db.jdbcUrl();
+    List<String> settings = new ArrayList<>(db.settings());
+    settings.addAll(DrillDatabase.isolatedKafka("crash"));
+    settings.add("logging.level.root=WARN");
+    return settings;
   }
 
   private int countUnfinished() throws SQLException {

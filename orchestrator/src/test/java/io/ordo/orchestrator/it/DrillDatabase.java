@@ -31,6 +31,22 @@ record DrillDatabase(String jdbcUrl, String username, String password) {
         "spring.datasource.password=" + password);
   }
 
+  /**
+   * Topics and groups of their own on the tests' broker, for orchestrators that share it with the
+   * other tests.
+   */
+  static List<String> isolatedKafka(String prefix) {
+    String topics = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return List.of(
+        "ordo.kafka.bootstrap-servers=" + TestInfrastructure.get().kafka(),
+        "ordo.kafka.function-topic-prefix=" + topics + ".fn.",
+        "ordo.kafka.results-topic=" + topics + ".results",
+        "ordo.kafka.dead-letter-topic=" + topics + ".dead-letter",
+        "ordo.kafka.runs-topic=" + topics + ".runs",
+        "ordo.kafka.consumer-group=" + topics + "-orchestrator",
+        "ordo.examples.worker-group=" + topics + "-workers");
+  }
+
   Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl, username, password);
   }

@@ -32,7 +32,7 @@ class EmbeddedKillDrillIT {
 
   private OrchestratorProcess ordo;
   private LedgerWorker worker;
-  private final Map<String, String> kindOf = new HashMap<>();
+  private final Map<String, DrillOrders> kindOf = new HashMap<>();
 
   @AfterEach
   void stop() throws InterruptedException {
@@ -92,7 +92,7 @@ class EmbeddedKillDrillIT {
     kindOf.forEach(
         (runId, kind) -> {
           String status = api.status(runId);
-          if (!status.equals(expected(kind))) {
+          if (!status.equals(kind.ends())) {
             wrong.put(runId + " (" + kind + ")", status);
           }
         });
@@ -107,17 +107,13 @@ class EmbeddedKillDrillIT {
   }
 
   private void submit(OrdoApi api, int count, int cycle) {
-    String[] kinds = {"ok", "out-of-stock", "ok", "flaky"};
+    DrillOrders[] kinds = {
+      DrillOrders.OK, DrillOrders.OUT_OF_STOCK, DrillOrders.OK, DrillOrders.FLAKY
+    };
     for (int i = 0; i < count; i++) {
-      String kind = kinds[i % kinds.length];
+      DrillOrders kind = kinds[i % kinds.length];
       String orderId = "c" + cycle + "-" + UUID.randomUUID();
-      String input =
-          switch (kind) {
-            case "out-of-stock" -> OrdoIT.order(orderId, 10, "a@example.com", "OOS-1");
-            case "flaky" -> OrdoIT.order(orderId, 10, "flaky@example.com", "SKU-1");
-            default -> OrdoIT.order(orderId, 10, "a@example.com", "SKU-1");
-          };
-      kindOf.put(api.startRun("order-fulfillment", input), kind);
+      kindOf.put(api.startRun("order-fulfillment", kind.input(orderId)), kind);
     }
   }
 
@@ -136,12 +132,8 @@ class EmbeddedKillDrillIT {
         .count();
   }
 
-  private static String expected(String kind) {
-    return kind.equals("out-of-stock") ? "COMPENSATED" : "COMPLETED";
-  }
-
-  private void assertSideEffects(String runId, String kind) {
-    boolean refunded = kind.equals("out-of-stock");
+  private void assertSideEffects(String runId, DrillOrders kind) {
+    boolean refunded = kind.refunded();
     assertThat(worker.sideEffects(runId, "payments.validate")).as(runId + " charged").isEqualTo(1);
     assertThat(worker.sideEffects(runId, "payments.refund"))
         .as(runId + " refunded")

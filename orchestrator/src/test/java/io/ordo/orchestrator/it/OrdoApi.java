@@ -75,6 +75,20 @@ public final class OrdoApi {
     return run(runId).get("status").asString();
   }
 
+  /** The text at a path of the server outside the API ({@code /actuator/prometheus}). */
+  public String raw(String path) {
+    URI uri = URI.create(base.replace("/api/v1", "") + path);
+    try {
+      return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Response send(HttpRequest.Builder request) {
     try {
       HttpResponse<String> response =
