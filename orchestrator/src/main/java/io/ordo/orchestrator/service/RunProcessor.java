@@ -26,8 +26,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -228,7 +231,7 @@ public class RunProcessor {
                 s.first().state(), s.idempotencyKey(), s.first().changedSteps()));
       }
     }
-    List<String> inserted = runs.insert(news);
+    Set<String> inserted = new HashSet<>(runs.insert(news));
     List<Transition> started = new ArrayList<>();
     for (int i = 0; i < batch.size(); i++) {
       if (batch.get(i) instanceof Work.Start s) {
@@ -246,7 +249,7 @@ public class RunProcessor {
   record Held(List<LockedRow> rows, List<Request> requests, @Nullable Instant timersUpTo) {}
 
   private Held hold(List<Work> batch, List<String> swept, @Nullable Instant upTo, Done[] done) {
-    List<String> wanted = new ArrayList<>();
+    Set<String> wanted = new LinkedHashSet<>();
     Work.Sweep sweep = null;
     int sweepIndex = -1;
     for (int i = 0; i < batch.size(); i++) {
@@ -254,12 +257,12 @@ public class RunProcessor {
       if (work instanceof Work.Sweep s) {
         sweep = s;
         sweepIndex = i;
-      } else if (!(work instanceof Work.Start) && !wanted.contains(work.runId())) {
+      } else if (!(work instanceof Work.Start)) {
         wanted.add(work.runId());
       }
     }
     List<LockedRow> rows = new ArrayList<>(runs.lock(wanted));
-    List<String> locked = new ArrayList<>(rows.stream().map(LockedRow::runId).toList());
+    Set<String> locked = new HashSet<>(rows.stream().map(LockedRow::runId).toList());
     List<Request> taken = new ArrayList<>();
     if (sweep != null) {
       if (upTo != null) {
@@ -278,8 +281,8 @@ public class RunProcessor {
       asked.stream().filter(r -> locked.contains(r.runId())).forEach(taken::add);
       done[sweepIndex] = new Done.Swept(swept.size());
     }
-    List<String> absent = wanted.stream().filter(id -> !locked.contains(id)).toList();
-    List<String> existing = runs.existing(absent);
+    Set<String> absent = new HashSet<>(wanted.stream().filter(id -> !locked.contains(id)).toList());
+    Set<String> existing = new HashSet<>(runs.existing(absent));
     for (int i = 0; i < batch.size(); i++) {
       String runId = batch.get(i).runId();
       if (runId != null && absent.contains(runId) && !(batch.get(i) instanceof Work.Start)) {
