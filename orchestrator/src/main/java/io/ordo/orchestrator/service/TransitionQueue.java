@@ -1,5 +1,8 @@
 package io.ordo.orchestrator.service;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.ordo.orchestrator.OrdoProperties;
 import io.ordo.orchestrator.service.Work.Done;
 import java.time.Duration;
@@ -67,6 +70,8 @@ public class TransitionQueue implements SmartLifecycle {
   }
 
   private final RunProcessor processor;
+  private final Timer batches;
+  private final DistributionSummary batchSizes;
   private final OrdoProperties.Engine settings;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition arrived = lock.newCondition();
@@ -75,9 +80,25 @@ public class TransitionQueue implements SmartLifecycle {
   private final List<Thread> writers = new ArrayList<>();
   private volatile boolean running;
 
-  public TransitionQueue(RunProcessor processor, OrdoProperties properties) {
+  public TransitionQueue(RunProcessor processor, OrdoProperties properties, MeterRegistry meters) {
     this.processor = processor;
     this.settings = properties.engine();
+    this.batches =
+        Timer.builder("ordo.batch.duration").publishPercentileHistogram().register(meters);
+    this.batchSizes =
+        DistributionSummary.builder("ordo.batch.size")
+            .publishPercentileHistogram()
+            .register(meters);
+    meters.gauge("ordo.queue.waiting", queue, q -> size());
+  }
+
+  private int size() {
+    lock.lock();
+    try {
+      return queue.size();
+    } finally {
+      lock.unlock();
+    }
   }
 
   /** Queues the work; the future completes once all of it is committed (or known to fail). */
@@ -179,7 +200,11 @@ public class TransitionQueue implements SmartLifecycle {
         return;
       }
       try {
-        finish(batch, run(batch));
+        long started = System.nanoTime();
+        Map<Item, Done> done = run(batch);
+        batches.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        batchSizes.record(batch.size());
+        finish(batch, done);
         backoff = Duration.ofMillis(100);
       } catch (RuntimeException unavailable) {
         log.warn(
