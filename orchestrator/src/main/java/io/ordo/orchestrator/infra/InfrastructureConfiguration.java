@@ -33,9 +33,39 @@ class InfrastructureConfiguration {
     return Clock.systemUTC();
   }
 
+  /**
+   * A small definition that touches what every first parse pays for: YAML, an input JSON Schema,
+   * CEL.
+   */
+  private static final String WARM_UP =
+      """
+      name: warm-up
+      input:
+        schema: {type: object, required: [value], properties: {value: {type: string}}}
+      steps:
+        - id: first
+          function: warm.up
+          input: {value: "${ input.value }", size: "${ size(input.value) > 1 }"}
+          retry: {maxAttempts: 2}
+      output: ${ steps.first.output }
+      """;
+
   @Bean
   WorkflowParser workflowParser() {
+    warmUpParsing();
     return new WorkflowParser();
+  }
+
+  /**
+   * The first definition a JVM parses takes over a second (CEL's and the JSON Schema validator's
+   * first use), and the example workflows are deployed before Ordo reports ready: that first parse
+   * is done here, with a parser of its own, on a thread of its own, while the context is starting.
+   */
+  private static void warmUpParsing() {
+    Thread.ofPlatform()
+        .daemon()
+        .name("ordo-parser-warm-up")
+        .start(() -> new WorkflowParser().parse(WARM_UP));
   }
 
   /**
