@@ -1,11 +1,13 @@
 package io.ordo.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -30,12 +32,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
   private static final Map<Path, EmbeddedPostgresServer> OPEN = new ConcurrentHashMap<>();
 
-  private final EmbeddedPostgres postgres;
+  private final Closeable server;
+  private final int port;
   private final Path dataDirectory;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
-    this.postgres = postgres;
+  private EmbeddedPostgresServer(Closeable server, int port, Path dataDirectory) {
+    this.server = server;
+    this.port = port;
     this.dataDirectory = dataDirectory;
   }
 
@@ -48,15 +52,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
     Path directory = dataDirectory.toAbsolutePath().normalize();
     closeForgottenInstance(directory);
-    OrphanedPostmaster.stopIfRunning(directory);
+    Optional<OrphanedPostmaster> orphan = OrphanedPostmaster.find(directory);
+    Optional<AdoptedPostmaster> adopted =
+        orphan.flatMap(o -> AdoptedPostmaster.takeOver(o, directory, port));
     long startedAt = System.nanoTime();
-    EmbeddedPostgresServer server = new EmbeddedPostgresServer(launch(directory, port), directory);
+    EmbeddedPostgresServer server;
+    if (adopted.isPresent()) {
+      server = new EmbeddedPostgresServer(adopted.get(), adopted.get().port(), directory);
+    } else {
+      orphan.ifPresent(OrphanedPostmaster::stop);
+      startedAt = System.nanoTime();
+      EmbeddedPostgres postgres = launch(directory, port);
+      server = new EmbeddedPostgresServer(postgres, postgres.getPort(), directory);
+    }
     OPEN.put(directory, server);
     log.info(
-        "PostgreSQL started on {} with data in {} ({} ms)",
+        "PostgreSQL started on {} with data in {} ({} ms{})",
         server.jdbcUrl(),
         directory,
-        Duration.ofNanos(System.nanoTime() - startedAt).toMillis());
+        Duration.ofNanos(System.nanoTime() - startedAt).toMillis(),
+        adopted.isPresent() ? ", taken over from an earlier run" : "");
     return server;
   }
 
@@ -100,7 +115,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
   /** The JDBC URL of the {@code postgres} database, without credentials. */
   public String jdbcUrl() {
-    return "jdbc:postgresql://localhost:%d/%s".formatted(postgres.getPort(), DATABASE);
+    return "jdbc:postgresql://localhost:%d/%s".formatted(port, DATABASE);
   }
 
   public String username() {
@@ -115,7 +130,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   }
 
   public int port() {
-    return postgres.getPort();
+    return port;
   }
 
   public Path dataDirectory() {
@@ -133,7 +148,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
     OPEN.remove(dataDirectory, this);
     try {
-      postgres.close();
+      server.close();
     } catch (IOException e) {
       throw new UncheckedIOException("could not stop PostgreSQL in " + dataDirectory, e);
     }

@@ -17,26 +17,27 @@ import org.slf4j.LoggerFactory;
  * A PostgreSQL postmaster left running on a data directory by a JVM that died without closing it.
  *
  * <p>The postmaster is started through {@code pg_ctl}, so it is not a child of the JVM and survives
- * a SIGKILL of it. Until it is stopped, no new server can start on the same directory.
+ * a SIGKILL of it. Until it is stopped, no new server can start on the same directory; the next
+ * start takes it over instead when it can ({@link AdoptedPostmaster}).
  */
-record OrphanedPostmaster(long pid, ProcessHandle process) {
+record OrphanedPostmaster(long pid, ProcessHandle process, List<String> pidFile) {
 
   private static final Logger log = LoggerFactory.getLogger(OrphanedPostmaster.class);
   private static final String PID_FILE = "postmaster.pid";
   private static final Duration FAST_SHUTDOWN_WAIT = Duration.ofSeconds(10);
   private static final Duration IMMEDIATE_SHUTDOWN_WAIT = Duration.ofSeconds(10);
-
-  /** Stops the postmaster that still serves {@code dataDirectory}, if there is one. */
-  static void stopIfRunning(Path dataDirectory) {
-    find(dataDirectory).ifPresent(OrphanedPostmaster::stop);
-  }
+  // postmaster.pid, one value a line: pid, data directory, start time, port, socket directory,
+  // listen address, shared memory key, status
+  private static final int PORT_LINE = 3;
+  private static final int STATUS_LINE = 7;
 
   static Optional<OrphanedPostmaster> find(Path dataDirectory) {
     Path pidFile = dataDirectory.resolve(PID_FILE);
     if (!Files.isRegularFile(pidFile)) {
       return Optional.empty();
     }
-    Optional<Long> pid = readPid(pidFile);
+    List<String> lines = readLines(pidFile);
+    Optional<Long> pid = parsePid(lines, pidFile);
     Optional<ProcessHandle> process = pid.flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive);
     if (process.isEmpty()) {
       return Optional.empty(); // PostgreSQL itself ignores a pid file whose process is gone
@@ -49,7 +50,19 @@ record OrphanedPostmaster(long pid, ProcessHandle process) {
       delete(pidFile);
       return Optional.empty();
     }
-    return Optional.of(new OrphanedPostmaster(pid.get(), process.get()));
+    return Optional.of(new OrphanedPostmaster(pid.get(), process.get(), lines));
+  }
+
+  /** The port it listens on, if its pid file says it is ready to accept connections. */
+  Optional<Integer> readyPort() {
+    if (pidFile.size() <= STATUS_LINE || !pidFile.get(STATUS_LINE).strip().equals("ready")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Integer.parseInt(pidFile.get(PORT_LINE).strip()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   /**
@@ -61,14 +74,23 @@ record OrphanedPostmaster(long pid, ProcessHandle process) {
     log.warn(
         "PostgreSQL (pid {}) from an earlier run that was not shut down is still running; stopping it",
         pid);
+    long stoppingAt = System.nanoTime();
+    shutDown();
+    log.info(
+        "PostgreSQL (pid {}) from an earlier run that was not shut down is stopped ({} ms)",
+        pid,
+        Duration.ofNanos(System.nanoTime() - stoppingAt).toMillis());
+  }
+
+  /** Stops it as {@link #stop} does, without calling it a leftover: for one that was taken over. */
+  void shutDown() {
     if (signalAndWait("INT", FAST_SHUTDOWN_WAIT)
         || signalAndWait("QUIT", IMMEDIATE_SHUTDOWN_WAIT)) {
       return;
     }
     process.destroyForcibly();
     if (!awaitExit(IMMEDIATE_SHUTDOWN_WAIT)) {
-      throw new IllegalStateException(
-          "could not stop the orphaned PostgreSQL postmaster with pid " + pid);
+      throw new IllegalStateException("could not stop the PostgreSQL postmaster with pid " + pid);
     }
   }
 
@@ -104,13 +126,21 @@ record OrphanedPostmaster(long pid, ProcessHandle process) {
     }
   }
 
-  private static Optional<Long> readPid(Path pidFile) {
+  private static List<String> readLines(Path pidFile) {
     try {
-      List<String> lines = Files.readAllLines(pidFile);
+      return List.copyOf(Files.readAllLines(pidFile));
+    } catch (IOException e) {
+      log.warn("Could not read {}", pidFile, e);
+      return List.of();
+    }
+  }
+
+  private static Optional<Long> parsePid(List<String> lines, Path pidFile) {
+    try {
       return lines.isEmpty()
           ? Optional.empty()
           : Optional.of(Long.parseLong(lines.getFirst().strip()));
-    } catch (IOException | NumberFormatException e) {
+    } catch (NumberFormatException e) {
       log.warn("Could not read the pid from {}", pidFile, e);
       return Optional.empty();
     }

@@ -51,14 +51,32 @@ class EmbeddedPostgresServerIT {
   }
 
   @Test
-  void stopsThePostgresOrphanedByAKilledJvmAndKeepsItsData() throws Exception {
+  void takesOverThePostgresOrphanedByAKilledJvmWithItsData() throws Exception {
     ChildJvm child = ChildJvm.startServer("postgres", dataDirectory);
     child.kill();
-    assertThat(OrphanedPostmaster.find(dataDirectory))
-        .as("postmaster outlives its JVM")
-        .isPresent();
+    var orphan = OrphanedPostmaster.find(dataDirectory);
+    assertThat(orphan).as("postmaster outlives its JVM").isPresent();
 
     try (var postgres = EmbeddedPostgresServer.start(dataDirectory, 0)) {
+      assertThat(notes(postgres, "crash_test")).containsExactly(ServerThatGetsKilled.TABLE_ROW);
+      assertThat(OrphanedPostmaster.find(dataDirectory))
+          .as("the same postmaster goes on serving")
+          .map(OrphanedPostmaster::pid)
+          .contains(orphan.get().pid());
+    }
+    assertThat(orphan.get().process().isAlive()).as("closing stops what was taken over").isFalse();
+  }
+
+  @Test
+  void stopsTheOrphanedPostgresWhenAnotherPortIsAskedFor() throws Exception {
+    ChildJvm child = ChildJvm.startServer("postgres", dataDirectory);
+    child.kill();
+    var orphan = OrphanedPostmaster.find(dataDirectory).orElseThrow();
+    int port = FreePort.pick();
+
+    try (var postgres = EmbeddedPostgresServer.start(dataDirectory, port)) {
+      assertThat(postgres.port()).isEqualTo(port);
+      assertThat(orphan.process().isAlive()).isFalse();
       assertThat(notes(postgres, "crash_test")).containsExactly(ServerThatGetsKilled.TABLE_ROW);
     }
   }
