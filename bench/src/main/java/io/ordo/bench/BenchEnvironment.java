@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What every benchmark runs against: fresh embedded PostgreSQL and Kafka in this JVM, and the
@@ -16,9 +17,14 @@ record BenchEnvironment(
     implements AutoCloseable {
 
   static BenchEnvironment start(String name) throws Exception {
+    return start(name, Map.of());
+  }
+
+  /** As {@link #start(String)}, with PostgreSQL server settings of the benchmark's own. */
+  static BenchEnvironment start(String name, Map<String, String> postgresConfig) throws Exception {
     Path jar = ordoJar();
     Path dir = Files.createTempDirectory(name + "-");
-    var postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0);
+    var postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0, postgresConfig);
     var kafka = EmbeddedKafkaServer.start(dir.resolve("kafka"), 0);
     var ordo =
         new OrdoProcess(

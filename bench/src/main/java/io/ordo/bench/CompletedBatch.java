@@ -19,7 +19,7 @@ final class CompletedBatch {
             """
             select count(*) filter (where status = 'COMPLETED'),
                    extract(epoch from (max(finished_at) - min(created_at)))
-            from runs where state->'input'->>'orderId' like ?""")) {
+            from runs where input->>'orderId' like ?""")) {
       progress.setString(1, orderIdPrefix + "%");
       while (true) {
         try (ResultSet rs = progress.executeQuery()) {

@@ -16,7 +16,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Baseline: a bare request/reply over Kafka — produce to a topic, an echo consumer produces to a
- * reply topic, the sender consumes the reply. One step of a workflow makes this trip once.
+ * reply topic, the sender consumes the reply (linger.ms 0 and acks=all, as Ordo's producers). One
+ * step of a workflow makes this trip once.
  */
 final class KafkaRoundTrip implements AutoCloseable {
 
@@ -37,7 +38,7 @@ final class KafkaRoundTrip implements AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrap,
                 ProducerConfig.LINGER_MS_CONFIG,
-                1,
+                0,
                 ProducerConfig.ACKS_CONFIG,
                 "all"),
             new StringSerializer(),

@@ -24,9 +24,9 @@ final class Legs {
             """
         select extract(epoch from ((a->>'startedAt')::timestamptz - (a->>'scheduledAt')::timestamptz)) * 1000,
                extract(epoch from ((a->>'finishedAt')::timestamptz - (a->>'startedAt')::timestamptz)) * 1000,
-               extract(epoch from ((s->>'completedAt')::timestamptz - (a->>'finishedAt')::timestamptz)) * 1000
-        from runs, jsonb_array_elements(state->'steps') s, jsonb_array_elements(s->'attempts') a
-        where run_id = ?::uuid and a->>'status' = 'COMPLETED'""")) {
+               extract(epoch from ((s.data->>'completedAt')::timestamptz - (a->>'finishedAt')::timestamptz)) * 1000
+        from run_steps s, jsonb_array_elements(s.data->'attempts') a
+        where s.run_id = ?::uuid and a->>'status' = 'COMPLETED'""")) {
       q.setString(1, runId);
       try (ResultSet rs = q.executeQuery()) {
         while (rs.next()) {

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,15 +88,9 @@ final class OrdoLaunch {
     throw new IllegalStateException("ordo.jar not healthy within " + PATIENCE + "; see " + log);
   }
 
-  /**
-   * CPU time the JVM has used so far (user + system, from {@code /proc}), in ms: a figure that load
-   * from other processes on the machine disturbs less than wall-clock time.
-   */
-  long cpuMillis() throws IOException {
-    String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    // fields 14 and 15 of stat(5), counted after the command: utime, stime, in clock ticks of 10 ms
-    return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+  /** CPU time the JVM has used so far (user + system), in ms. */
+  long cpuMillis() {
+    return ProcessCpu.millis(process.pid());
   }
 
   /** Starts an ordinary order and waits until it completed; returns when it did. */

@@ -63,6 +63,10 @@ final class OrdoProcess implements AutoCloseable {
     throw new IllegalStateException("ordo.jar not ready within " + timeout);
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   String baseUrl() {
     return base;
   }

@@ -50,6 +50,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * @param port the TCP port on localhost, or 0 to pick a free one
    */
   public static EmbeddedPostgresServer start(Path dataDirectory, int port) {
+    return start(dataDirectory, port, Map.of());
+  }
+
+  /**
+   * As {@link #start(Path, int)}, with server settings of the caller's on top of Ordo's (for
+   * example {@code shared_preload_libraries} for a benchmark's statistics).
+   */
+  public static EmbeddedPostgresServer start(
+      Path dataDirectory, int port, Map<String, String> serverConfig) {
     Path directory = dataDirectory.toAbsolutePath().normalize();
     closeForgottenInstance(directory);
     Optional<OrphanedPostmaster> orphan = OrphanedPostmaster.find(directory);
@@ -62,7 +71,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     } else {
       orphan.ifPresent(OrphanedPostmaster::stop);
       startedAt = System.nanoTime();
-      EmbeddedPostgres postgres = launch(directory, port);
+      EmbeddedPostgres postgres = launch(directory, port, serverConfig);
       server = new EmbeddedPostgresServer(postgres, postgres.getPort(), directory);
     }
     OPEN.put(directory, server);
@@ -75,26 +84,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     return server;
   }
 
-  private static EmbeddedPostgres launch(Path directory, int port) {
+  private static EmbeddedPostgres launch(
+      Path directory, int port, Map<String, String> serverConfig) {
     try {
-      return EmbeddedPostgres.builder()
-          .setDataDirectory(directory)
-          .setCleanDataDirectory(false)
-          .setRegisterShutdownHook(false)
-          .setPort(FreePort.resolve(port))
-          .setPGStartupWait(STARTUP_WAIT)
-          .setServerConfig("max_connections", "200")
-          .setServerConfig("fsync", "on")
-          // zonky turns synchronous_commit off for speed; the transactional outbox needs a commit
-          // to be durable.
-          .setServerConfig("synchronous_commit", "on")
-          // Server logs go to files in the data directory rather than through the JVM, whose pipe
-          // dies with it while the server lives on.
-          .setServerConfig("logging_collector", "on")
-          .setServerConfig("log_directory", "log")
-          .setServerConfig("log_filename", "postgresql-%a.log")
-          .setServerConfig("log_truncate_on_rotation", "on")
-          .start();
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(directory)
+              .setCleanDataDirectory(false)
+              .setRegisterShutdownHook(false)
+              .setPort(FreePort.resolve(port))
+              .setPGStartupWait(STARTUP_WAIT)
+              .setServerConfig("max_connections", "200")
+              .setServerConfig("fsync", "on")
+              // zonky turns synchronous_commit off for speed; the transactional outbox needs a
+              // commit
+              // to be durable.
+              .setServerConfig("synchronous_commit", "on")
+              // Server logs go to files in the data directory rather than through the JVM, whose
+              // pipe
+              // dies with it while the server lives on.
+              .setServerConfig("logging_collector", "on")
+              .setServerConfig("log_directory", "log")
+              .setServerConfig("log_filename", "postgresql-%a.log")
+              .setServerConfig("log_truncate_on_rotation", "on");
+      serverConfig.forEach(builder::setServerConfig);
+      return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException("could not start PostgreSQL in " + directory, e);
     }
