@@ -14,7 +14,8 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /**
  * Measures a composed document as the readers will walk it, with every alias expanded. Aliases make
  * a small text stand for an exponentially large tree ("billion laughs") or a cycle; both are
- * rejected here, once, so that everything after can walk the tree recursively without guards.
+ * rejected here, once, so that everything after can walk the tree recursively without guards. So is
+ * a value holding U+0000 (YAML's {@code "\0"}), which PostgreSQL cannot store.
  */
 final class NodeBudget {
 
@@ -31,6 +32,7 @@ final class NodeBudget {
   private final Map<Node, Size> measured = new IdentityHashMap<>();
   private final Map<Node, Boolean> inProgress = new IdentityHashMap<>();
   private @Nullable Node cycle;
+  private @Nullable Node unstorable;
 
   private NodeBudget() {}
 
@@ -67,6 +69,13 @@ final class NodeBudget {
               + " deep)");
       return false;
     }
+    if (budget.unstorable != null) {
+      violations.add(
+          Violations.DOCUMENT,
+          budget.unstorable,
+          "a value holds U+0000 (\\0), which Ordo cannot store; remove it");
+      return false;
+    }
     return true;
   }
 
@@ -82,6 +91,11 @@ final class NodeBudget {
     long nodes = 1;
     int depth = 0;
     long expressions = node instanceof ScalarNode scalar ? expressionsIn(scalar.getValue()) : 0;
+    if (unstorable == null
+        && node instanceof ScalarNode scalar
+        && scalar.getValue().indexOf(0) >= 0) {
+      unstorable = node;
+    }
     for (Node child : children(node)) {
       Size size = cycle == null ? measure(child) : new Size(0, 0, 0);
       nodes = Math.min(nodes + size.nodes(), MAX_NODES + 1); // saturate: no overflow on bombs

@@ -53,7 +53,9 @@ public class IncidentController {
       @PathVariable long incidentId,
       @RequestBody(required = false) @Nullable DiscardRequest request) {
     String reason =
-        request == null || request.reason() == null ? "by an operator" : request.reason();
+        request == null || request.reason() == null
+            ? "by an operator"
+            : RequestText.storable(request.reason(), "the reason");
     return incidents.discard(runId, incidentId, reason);
   }
 }

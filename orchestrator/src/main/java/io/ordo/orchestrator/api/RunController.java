@@ -1,6 +1,5 @@
 package io.ordo.orchestrator.api;
 
-import io.ordo.orchestrator.OrdoProperties;
 import io.ordo.orchestrator.engine.RunState;
 import io.ordo.orchestrator.service.InvalidRequestException;
 import io.ordo.orchestrator.service.NotFoundException;
@@ -11,6 +10,7 @@ import io.ordo.orchestrator.store.JdbcRunQueries.HistoryLine;
 import io.ordo.orchestrator.store.JdbcRunQueries.RunFilter;
 import io.ordo.orchestrator.store.JdbcRunQueries.RunPage;
 import io.ordo.orchestrator.store.JdbcRunStore;
+import io.ordo.orchestrator.store.StorableText;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -58,30 +60,29 @@ public class RunController {
   private final RunService runs;
   private final JdbcRunStore store;
   private final JdbcRunQueries queries;
+
+  /** Longest Idempotency-Key accepted, in characters (as Stripe's). */
+  static final int MAX_IDEMPOTENCY_KEY = 255;
+
   private final JsonMapper json;
-  private final int maxPayloadBytes;
 
   public RunController(
-      RunService runs,
-      JdbcRunStore store,
-      JdbcRunQueries queries,
-      JsonMapper json,
-      OrdoProperties properties) {
+      RunService runs, JdbcRunStore store, JdbcRunQueries queries, JsonMapper json) {
     this.runs = runs;
     this.store = store;
     this.queries = queries;
     this.json = json;
-    this.maxPayloadBytes = properties.api().maxPayloadBytes();
   }
 
-  @PostMapping("/workflows/{name}/runs")
+  @PostMapping(path = "/workflows/{name}/runs", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<StartedRun> start(
       @PathVariable String name,
       @RequestParam(required = false) @Nullable Integer version,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
       @RequestBody(required = false) byte @Nullable [] body) {
+    String key = checkedIdempotencyKey(idempotencyKey);
     JsonNode input = readJson(body, json.createObjectNode(), "the run input");
-    StartedRun run = runs.start(name, version, input, idempotencyKey);
+    StartedRun run = runs.start(name, version, input, key);
     URI location = URI.create("/api/v1/runs/" + run.runId());
     return run.created()
         ? ResponseEntity.created(location).body(run)
@@ -141,17 +142,18 @@ public class RunController {
     return queries.history(RunService.parseRunId(runId));
   }
 
-  @PostMapping("/runs/{runId}/cancel")
+  @PostMapping(path = "/runs/{runId}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<RunAccepted> cancel(
       @PathVariable String runId, @RequestBody(required = false) @Nullable CancelRequest request) {
     String reason =
         request == null || request.reason() == null ? "cancelled by an operator" : request.reason();
+    RequestText.storable(reason, "the reason");
     runs.cancel(runId, reason);
     return accepted(runId);
   }
 
   /** Delivers a signal; the body (any JSON, none for null) is its payload. */
-  @PostMapping("/runs/{runId}/signals/{name}")
+  @PostMapping(path = "/runs/{runId}/signals/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<SignalAccepted> signal(
       @PathVariable String runId,
       @PathVariable String name,
@@ -178,28 +180,55 @@ public class RunController {
     if (body == null || body.length == 0) {
       return empty;
     }
-    if (body.length > maxPayloadBytes) {
-      throw new PayloadTooLargeException(
-          what
-              + " is "
-              + body.length
-              + " bytes; the limit is "
-              + maxPayloadBytes
-              + " (ordo.api.max-payload-bytes)");
-    }
+    JsonNode node;
     try {
-      JsonNode node = json.readTree(body);
-      return node == null || node.isMissingNode() ? empty : node;
+      node = json.readTree(body);
     } catch (JacksonException e) {
+      TokenStreamLocation at = e.getLocation();
       throw new InvalidRequestException(
-          "the request body is not valid JSON: "
+          what
+              + " is not valid JSON: "
               + e.getOriginalMessage()
-              + " (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ")",
+              + (at == null
+                  ? ""
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"),
           List.of());
     }
+    if (node == null || node.isMissingNode()) {
+      return empty;
+    }
+    String unstorable = StorableText.unstorableAt(node);
+    if (unstorable != null) {
+      throw new InvalidRequestException(
+          what + " holds U+0000 at " + unstorable + ", which Ordo cannot store", List.of());
+    }
+    return node;
+  }
+
+  /**
+   * An idempotency key as given, or an explanation of why it cannot be one: it is a short,
+   * printable name a client chooses for one start.
+   */
+  private static @Nullable String checkedIdempotencyKey(@Nullable String key) {
+    if (key == null) {
+      return null;
+    }
+    if (key.isBlank()) {
+      throw new InvalidRequestException(
+          "the Idempotency-Key header is empty; leave it out or give a key", List.of());
+    }
+    if (key.length() > MAX_IDEMPOTENCY_KEY) {
+      throw new InvalidRequestException(
+          "the Idempotency-Key header is "
+              + key.length()
+              + " characters; the limit is "
+              + MAX_IDEMPOTENCY_KEY,
+          List.of());
+    }
+    if (key.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw new InvalidRequestException(
+          "the Idempotency-Key header holds control characters", List.of());
+    }
+    return key;
   }
 }

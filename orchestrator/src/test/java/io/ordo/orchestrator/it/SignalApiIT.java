@@ -77,6 +77,6 @@ class SignalApiIT extends OrdoIT {
         api.post("/runs/" + runId + "/signals/big", "{\"pad\": \"" + "x".repeat(1_100_000) + "\"}");
 
     assertThat(tooBig.status()).isEqualTo(413);
-    assertThat(tooBig.body().get("detail").asString()).contains("signal payload");
+    assertThat(tooBig.body().get("detail").asString()).contains("the limit is 1048576 bytes");
   }
 }
