@@ -24,6 +24,7 @@ public record OrdoProperties(
     @DefaultValue Relay relay,
     @DefaultValue Timers timers,
     @DefaultValue Engine engine,
+    @DefaultValue Health health,
     @Nullable String instanceId) {
 
   /**
@@ -94,4 +95,11 @@ public record OrdoProperties(
       @DefaultValue("10000") int queueCapacity,
       @DefaultValue("10s") Duration requestTimeout,
       @DefaultValue("200000") long cachedSteps) {}
+
+  /**
+   * @param interval how often PostgreSQL and Kafka are probed for readiness and health
+   * @param timeout how long one probe may take before its dependency counts as down
+   */
+  public record Health(
+      @DefaultValue("1s") Duration interval, @DefaultValue("2s") Duration timeout) {}
 }

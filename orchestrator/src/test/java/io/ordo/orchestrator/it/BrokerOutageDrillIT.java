@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,10 +27,14 @@ class BrokerOutageDrillIT {
   private StandaloneKafka kafka;
   private OrchestratorProcess ordo;
   private LedgerWorker worker;
+  private Readiness readiness;
   private final Map<String, DrillOrders> kindOf = new HashMap<>();
 
   @AfterEach
   void stop() throws InterruptedException {
+    if (readiness != null) {
+      readiness.close();
+    }
     if (worker != null) {
       worker.close();
     }
@@ -54,36 +59,19 @@ class BrokerOutageDrillIT {
             "logging.level.root=WARN"));
     ordo = OrchestratorProcess.start("outage-drill", settings).awaitReady(Duration.ofMinutes(2));
     OrdoApi api = new OrdoApi(ordo.port);
-    api.deploy(
-        """
-        name: quick-order
-        steps:
-          - id: validatePayment
-            function: payments.validate
-            timeout: 5s
-            input: {orderId: "${ input.orderId }", amount: "${ input.amount }"}
-            compensate:
-              function: payments.refund
-              input: {paymentId: "${ steps.validatePayment.output.paymentId }"}
-          - id: reserveInventory
-            function: inventory.reserve
-            timeout: 5s
-            input: {orderId: "${ input.orderId }", items: "${ input.items }"}
-          - id: sendConfirmation
-            function: email.send
-            timeout: 5s
-            retry: {maxAttempts: 3, initialInterval: 200ms}
-            input: {to: "${ input.email }"}
-        """);
+    api.deploy(DrillOrders.QUICK_ORDER);
     worker = new LedgerWorker(kafka.bootstrapServers(), "outage-worker", Map.of()).start();
 
+    readiness = new Readiness(ordo.port).awaitReady(Duration.ofSeconds(30));
     submit(api, 100);
     kafka.kill();
+    Instant killed = Instant.now();
     long inFlight =
         kindOf.keySet().stream().map(api::status).filter(BrokerOutageDrillIT::busy).count();
     submit(api, 40); // the database is up: starts go through and wait in the outbox
     Thread.sleep(OUTAGE.toMillis());
     kafka.restart();
+    Instant back = Instant.now();
 
     await()
         .atMost(Duration.ofMinutes(3))
@@ -98,9 +86,15 @@ class BrokerOutageDrillIT {
             wrong.put(runId + " (" + kind + ")", status);
           }
         });
+    Duration down = readiness.became(false, killed).orElseThrow();
+    Duration up = readiness.became(true, back).orElseThrow();
     System.out.printf(
-        "broker away %s: %d orders, %d in flight at the kill, %d redeliveries deduped%n",
-        OUTAGE, kindOf.size(), inFlight, worker.redeliveries());
+        "broker away %s: %d orders, %d in flight at the kill, %d redeliveries deduped;"
+            + " readiness DOWN %d ms after the kill, UP %d ms after the broker was back%n",
+        OUTAGE, kindOf.size(), inFlight, worker.redeliveries(), down.toMillis(), up.toMillis());
+    assertThat(down).as("readiness DOWN after the broker died").isLessThan(Duration.ofSeconds(5));
+    assertThat(up).as("readiness UP after the broker came back").isLessThan(Duration.ofSeconds(5));
+    assertThat(readiness.livenessFailed()).as("liveness failed during the outage").isFalse();
     assertThat(inFlight).as("orders in flight when the broker died").isPositive();
     assertThat(wrong).as("orders that did not end as their input implies").isEmpty();
     assertThat(worker.stepsWithSeveralKeys()).isEmpty();

@@ -7,6 +7,32 @@ enum DrillOrders {
   OUT_OF_STOCK("COMPENSATED"),
   FLAKY("COMPLETED");
 
+  /**
+   * The example order with short step timeouts, for drills whose outages outlast them: a step's
+   * timeout must not fire on a result Ordo could not see.
+   */
+  static final String QUICK_ORDER =
+      """
+      name: quick-order
+      steps:
+        - id: validatePayment
+          function: payments.validate
+          timeout: 5s
+          input: {orderId: "${ input.orderId }", amount: "${ input.amount }"}
+          compensate:
+            function: payments.refund
+            input: {paymentId: "${ steps.validatePayment.output.paymentId }"}
+        - id: reserveInventory
+          function: inventory.reserve
+          timeout: 5s
+          input: {orderId: "${ input.orderId }", items: "${ input.items }"}
+        - id: sendConfirmation
+          function: email.send
+          timeout: 5s
+          retry: {maxAttempts: 3, initialInterval: 200ms}
+          input: {to: "${ input.email }"}
+      """;
+
   private final String ends;
 
   DrillOrders(String ends) {

@@ -1,0 +1,183 @@
+package io.ordo.orchestrator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ordo.embedded.EmbeddedPostgresServer;
+import io.ordo.orchestrator.it.OrdoApi.Response;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PostgreSQL of its own, restarted under load (stopped for {@code -Dordo.drill.pg-outage}, 10 s by
+ * default, and started again on the same data and port) while orders are in flight and clients keep
+ * starting more, retrying with their idempotency keys as a client would: every accepted order ends
+ * as its input implies, no side effect happens twice, nothing is stuck, and readiness goes DOWN and
+ * UP again within 5 s of the database.
+ */
+class PostgresRestartDrillIT {
+
+  private static final Duration OUTAGE =
+      Duration.parse("PT" + System.getProperty("ordo.drill.pg-outage", "10s").toUpperCase());
+
+  private EmbeddedPostgresServer postgres;
+  private StandaloneKafka kafka;
+  private OrchestratorProcess ordo;
+  private LedgerWorker worker;
+  private Readiness readiness;
+  private final Map<String, DrillOrders> kindOf = new ConcurrentHashMap<>();
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (readiness != null) {
+      readiness.close();
+    }
+    if (worker != null) {
+      worker.close();
+    }
+    if (ordo != null) {
+      ordo.kill();
+    }
+    if (kafka != null) {
+      kafka.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  @Test
+  void ordersEndAsTheirInputImpliesThroughAPostgresRestartUnderLoad() throws Exception {
+    Path data = Files.createTempDirectory("ordo-pg-drill-").resolve("postgres");
+    int pgPort = freePort();
+    postgres = EmbeddedPostgresServer.start(data, pgPort);
+    kafka = StandaloneKafka.start();
+    ordo =
+        OrchestratorProcess.start(
+                "pg-restart-drill",
+                List.of(
+                    "spring.datasource.url=" + postgres.jdbcUrl(),
+                    "spring.datasource.username=" + postgres.username(),
+                    "spring.datasource.password=" + postgres.password(),
+                    "ordo.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                    "ordo.examples.workers=false",
+                    "ordo.instance-id=pg-restart-drill",
+                    "logging.level.root=WARN"))
+            .awaitReady(Duration.ofMinutes(2));
+    OrdoApi api = new OrdoApi(ordo.port);
+    api.deploy(DrillOrders.QUICK_ORDER);
+    worker = new LedgerWorker(kafka.bootstrapServers(), "pg-drill-worker", Map.of()).start();
+    readiness = new Readiness(ordo.port).awaitReady(Duration.ofSeconds(30));
+
+    List<Thread> clients = new ArrayList<>(); // four clients starting orders through the outage
+    for (int i = 0; i < 4; i++) {
+      clients.add(Thread.ofPlatform().start(() -> submit(api, 25)));
+    }
+    await().atMost(Duration.ofMinutes(1)).until(() -> kindOf.size() >= 40);
+    long inFlight =
+        kindOf.keySet().stream().map(api::status).filter(PostgresRestartDrillIT::busy).count();
+    postgres.close();
+    Instant stopped = Instant.now();
+    Thread.sleep(OUTAGE.toMillis());
+    postgres = EmbeddedPostgresServer.start(data, pgPort);
+    Instant back = Instant.now();
+    for (Thread client : clients) {
+      client.join(Duration.ofMinutes(2).toMillis());
+    }
+
+    await()
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                kindOf.keySet().stream().map(api::status).noneMatch(PostgresRestartDrillIT::busy));
+    Map<String, String> wrong = new HashMap<>();
+    kindOf.forEach(
+        (runId, kind) -> {
+          String status = api.status(runId);
+          if (!status.equals(kind.ends())) {
+            wrong.put(runId + " (" + kind + ")", status);
+          }
+        });
+    Duration down = readiness.became(false, stopped).orElseThrow();
+    Duration up = readiness.became(true, back).orElseThrow();
+    System.out.printf(
+        "PostgreSQL away %s: %d orders, %d in flight at the stop, %d redeliveries deduped;"
+            + " readiness DOWN %d ms after the stop, UP %d ms after the database was back%n",
+        OUTAGE, kindOf.size(), inFlight, worker.redeliveries(), down.toMillis(), up.toMillis());
+    assertThat(kindOf).hasSize(100);
+    assertThat(inFlight).as("orders in flight when PostgreSQL stopped").isPositive();
+    assertThat(wrong).as("orders that did not end as their input implies").isEmpty();
+    assertThat(worker.stepsWithSeveralKeys()).isEmpty();
+    kindOf.forEach(
+        (runId, kind) -> {
+          boolean refunded = kind.refunded();
+          assertThat(worker.sideEffects(runId, "payments.validate")).as(runId).isEqualTo(1);
+          assertThat(worker.sideEffects(runId, "payments.refund"))
+              .as(runId)
+              .isEqualTo(refunded ? 1 : 0);
+          assertThat(worker.sideEffects(runId, "email.send")).as(runId).isEqualTo(refunded ? 0 : 1);
+        });
+    assertThat(down)
+        .as("readiness DOWN after PostgreSQL stopped")
+        .isLessThan(Duration.ofSeconds(5));
+    assertThat(up).as("readiness UP after PostgreSQL was back").isLessThan(Duration.ofSeconds(5));
+    assertThat(readiness.livenessFailed()).as("liveness failed during the outage").isFalse();
+  }
+
+  private static boolean busy(String status) {
+    return status.equals("RUNNING") || status.equals("COMPENSATING");
+  }
+
+  /** Starts orders as a client would: a key of its own per order, the same key on every retry. */
+  private void submit(OrdoApi api, int count) {
+    DrillOrders[] kinds = {
+      DrillOrders.OK, DrillOrders.OUT_OF_STOCK, DrillOrders.FLAKY, DrillOrders.OK
+    };
+    for (int i = 0; i < count; i++) {
+      DrillOrders kind = kinds[i % kinds.length];
+      String key = UUID.randomUUID().toString();
+      String input = kind.input(key);
+      while (true) {
+        try {
+          Response started = api.start("quick-order", input, key);
+          if (started.status() == 201 || started.status() == 200) {
+            kindOf.put(started.body().get("runId").asString(), kind);
+            break;
+          }
+          assertThat(started.status()).as(started.body().toString()).isEqualTo(503);
+        } catch (UncheckedIOException refused) {
+          // Ordo is busy or away: as a client, try again
+        }
+        sleep();
+      }
+    }
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(250);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
