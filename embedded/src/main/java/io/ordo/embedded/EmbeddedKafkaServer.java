@@ -38,9 +38,12 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
    */
   public static EmbeddedKafkaServer start(Path logDirectory, int port) {
     long startedAt = System.nanoTime();
+    int brokerPort = FreePort.resolve(port);
     BrokerConfig config =
         new BrokerConfig(
-            logDirectory.toAbsolutePath().normalize(), FreePort.resolve(port), FreePort.pick());
+            logDirectory.toAbsolutePath().normalize(),
+            brokerPort,
+            FreePort.pickOtherThan(brokerPort));
     closeForgottenInstance(config.logDirectory());
     KafkaStorage.formatIfNeeded(config);
     KafkaRaftServer server =

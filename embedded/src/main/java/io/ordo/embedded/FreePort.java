@@ -18,6 +18,17 @@ final class FreePort {
     return requested != 0 ? requested : pick();
   }
 
+  /** A free port other than {@code taken} (the OS may hand out a just-closed port again). */
+  static int pickOtherThan(int taken) {
+    for (int tries = 0; tries < 20; tries++) {
+      int port = pick();
+      if (port != taken) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("the operating system kept offering port " + taken);
+  }
+
   static int pick() {
     // There is a short window between closing this socket and the server binding the port;
     // on a developer machine nothing races for it, which is why this simple approach is enough.
