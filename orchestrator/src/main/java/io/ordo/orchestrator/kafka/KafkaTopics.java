@@ -19,6 +19,7 @@ import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -109,14 +110,34 @@ public class KafkaTopics implements FunctionTopics, AutoCloseable {
     }
   }
 
+  /**
+   * Describes topics that exist. A topic another client is still creating exists (its creation was
+   * refused) but is not described yet for a moment: that is waited out, for up to ten seconds.
+   */
   private Map<String, TopicDescription> describe(Collection<String> names) {
+    for (int tries = 0; ; tries++) {
+      try {
+        return admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while describing topics", e);
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || tries == 50) {
+          throw new IllegalStateException("cannot describe Kafka topics " + names, e);
+        }
+        pause();
+      } catch (TimeoutException e) {
+        throw new IllegalStateException("cannot describe Kafka topics " + names, e);
+      }
+    }
+  }
+
+  private static void pause() {
     try {
-      return admin.describeTopics(names).allTopicNames().get(30, TimeUnit.SECONDS);
+      Thread.sleep(200);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while describing topics", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("cannot describe Kafka topics " + names, e);
     }
   }
 
