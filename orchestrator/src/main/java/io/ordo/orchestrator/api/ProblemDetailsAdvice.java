@@ -33,35 +33,35 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler
   ProblemDetail notFound(NotFoundException e) {
-    return problem(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
+    return Problems.of(HttpStatus.NOT_FOUND, "not-found", e.getMessage());
   }
 
   @ExceptionHandler
   ProblemDetail conflict(ConflictException e) {
-    return problem(HttpStatus.CONFLICT, "conflict", e.getMessage());
+    return Problems.of(HttpStatus.CONFLICT, "conflict", e.getMessage());
   }
 
   @ExceptionHandler
   ProblemDetail invalid(InvalidRequestException e) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
+    ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", e.getMessage());
     problem.setProperty("errors", e.errors());
     return problem;
   }
 
   @ExceptionHandler
   ProblemDetail unavailable(UnavailableException e) {
-    return problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
+    return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage());
   }
 
   @ExceptionHandler
   ProblemDetail tooLarge(PayloadTooLargeException e) {
-    return problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", e.getMessage());
+    return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", e.getMessage());
   }
 
   /** Tomcat could not decode the query or form parameters (not UTF-8, a broken %-escape). */
   @ExceptionHandler
   ProblemDetail undecodableParameters(InvalidParameterException e) {
-    return problem(
+    return Problems.of(
         HttpStatus.BAD_REQUEST,
         "invalid-request",
         "the query's parameters are not percent-encoded UTF-8: " + e.getMessage());
@@ -71,7 +71,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
   @ExceptionHandler
   ProblemDetail internal(Exception e, HttpServletRequest request) {
     log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
-    return problem(
+    return Problems.of(
         HttpStatus.INTERNAL_SERVER_ERROR,
         "internal",
         "Ordo could not handle this request; the error is in its log");
@@ -91,9 +91,5 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
       problem.setType(URI.create("urn:ordo:problem:" + Problems.kindOf(status)));
     }
     return response;
-  }
-
-  private static ProblemDetail problem(HttpStatus status, String type, String detail) {
-    return Problems.of(status, type, detail);
   }
 }

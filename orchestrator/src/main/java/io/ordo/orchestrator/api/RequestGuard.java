@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -89,7 +88,8 @@ final class RequestGuard extends OncePerRequestFilter {
     }
   }
 
+  /** Whether the raw (still encoded) text holds U+0000: Tomcat refuses a literal one itself. */
   private static boolean holdsNul(String raw) {
-    return raw.indexOf('\u0000') >= 0 || raw.toLowerCase(Locale.ROOT).contains("%00");
+    return raw.contains("%00");
   }
 }

@@ -1,5 +1,10 @@
 package io.ordo.orchestrator.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
 /** The example order's inputs by the path they take, and the status each must end in. */
 enum DrillOrders {
   OK("COMPLETED"),
@@ -56,6 +61,52 @@ enum DrillOrders {
   /** Whether the payment must have been refunded. */
   boolean refunded() {
     return this == OUT_OF_STOCK;
+  }
+
+  /** The outage drills' mix of orders: half ordinary, a quarter out of stock, a quarter flaky. */
+  static DrillOrders inTheOutageMix(int i) {
+    DrillOrders[] kinds = {OK, OUT_OF_STOCK, FLAKY, OK};
+    return kinds[i % kinds.length];
+  }
+
+  /** Whether a run in this status may still move by itself. */
+  static boolean busy(String status) {
+    return status.equals("RUNNING") || status.equals("COMPENSATING");
+  }
+
+  /** Each run that did not end as its order implies, with the status it ended in. */
+  static Map<String, String> wrongEnds(OrdoApi api, Map<String, DrillOrders> kindOf) {
+    Map<String, String> wrong = new HashMap<>();
+    kindOf.forEach(
+        (runId, kind) -> {
+          String status = api.status(runId);
+          if (!status.equals(kind.ends())) {
+            wrong.put(runId + " (" + kind + ")", status);
+          }
+        });
+    return wrong;
+  }
+
+  /**
+   * The verdict of a drill on the quick order: every run ended as its input implies, each step kept
+   * one idempotency key, and the worker charged once, refunded once where it must, and sent one
+   * email where it must.
+   */
+  static void assertEachEndedAsItsInputImplies(
+      OrdoApi api, Map<String, DrillOrders> kindOf, LedgerWorker worker) {
+    assertThat(wrongEnds(api, kindOf))
+        .as("orders that did not end as their input implies")
+        .isEmpty();
+    assertThat(worker.stepsWithSeveralKeys()).isEmpty();
+    kindOf.forEach(
+        (runId, kind) -> {
+          boolean refunded = kind.refunded();
+          assertThat(worker.sideEffects(runId, "payments.validate")).as(runId).isEqualTo(1);
+          assertThat(worker.sideEffects(runId, "payments.refund"))
+              .as(runId)
+              .isEqualTo(refunded ? 1 : 0);
+          assertThat(worker.sideEffects(runId, "email.send")).as(runId).isEqualTo(refunded ? 0 : 1);
+        });
   }
 
   /** Whether the order gets as far as being charged. */

@@ -88,14 +88,7 @@ class EmbeddedKillDrillIT {
         "kill -9 to a new run completing, per restart: %s ms; %d redeliveries deduped%n",
         resumed, worker.redeliveries());
 
-    Map<String, String> wrong = new HashMap<>();
-    kindOf.forEach(
-        (runId, kind) -> {
-          String status = api.status(runId);
-          if (!status.equals(kind.ends())) {
-            wrong.put(runId + " (" + kind + ")", status);
-          }
-        });
+    Map<String, String> wrong = DrillOrders.wrongEnds(api, kindOf);
     assertThat(wrong).as("runs that did not end as their input implies").isEmpty();
     assertThat(worker.stepsWithSeveralKeys()).as("steps given two idempotency keys").isEmpty();
     kindOf.forEach((runId, kind) -> assertSideEffects(runId, kind));
