@@ -31,9 +31,11 @@ import org.slf4j.LoggerFactory;
 public final class DispatchLoop implements Runnable {
 
   private static final Logger log = LoggerFactory.getLogger(DispatchLoop.class);
-  // Short, so completions are applied and commits made promptly without waking the consumer up from
-  // outside.
+  // Short while handlers run, so completions are applied and commits made promptly without waking
+  // the consumer up from outside; longer with nothing in flight, when only a new record (which ends
+  // the poll at once) or stopping can change anything: an idle worker polls twice a second.
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+  private static final Duration IDLE_POLL_TIMEOUT = Duration.ofMillis(500);
   private static final long COMMIT_INTERVAL_NANOS = Duration.ofMillis(100).toNanos();
 
   private final Consumer<String, byte[]> consumer;
@@ -108,8 +110,8 @@ public final class DispatchLoop implements Runnable {
       awaitCompletion(POLL_TIMEOUT);
       paused = applyBackpressure();
     }
-    for (ConsumerRecord<String, byte[]> record :
-        consumer.poll(paused ? Duration.ZERO : POLL_TIMEOUT)) {
+    Duration timeout = paused ? Duration.ZERO : inFlight == 0 ? IDLE_POLL_TIMEOUT : POLL_TIMEOUT;
+    for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
       accept(record);
     }
     commitIfDue();
@@ -210,8 +212,9 @@ public final class DispatchLoop implements Runnable {
     return !consumer.paused().isEmpty();
   }
 
+  /** Commits every 100 ms while handlers run, and at once when the last one finishes. */
   private void commitIfDue() {
-    if (System.nanoTime() - lastCommitNanos < COMMIT_INTERVAL_NANOS) {
+    if (inFlight > 0 && System.nanoTime() - lastCommitNanos < COMMIT_INTERVAL_NANOS) {
       return;
     }
     lastCommitNanos = System.nanoTime();
