@@ -6,8 +6,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The Camunda 7 peer harness ({@code ../shared/peers/camunda7}, or {@code -Dpeers=…}) run in this
@@ -28,6 +31,7 @@ final class CamundaPeer {
     System.out.println("Camunda 7 peer: " + peers.resolve("camunda7/run.sh") + " …");
     exec(new ProcessBuilder("bash", peers.resolve("setup-postgres.sh").toString()));
     ProcessBuilder run = new ProcessBuilder("bash", peers.resolve("camunda7/run.sh").toString());
+    onTheMachinesJdk(run);
     run.environment().put("N", Integer.toString(runs));
     run.environment().put("RUNS", Integer.toString(rounds));
     run.environment().put("WARMUP", Integer.toString(warmup));
@@ -54,6 +58,21 @@ final class CamundaPeer {
       }
     }
     throw new IllegalStateException("no ../shared/peers here; give -Dpeers=<folder>");
+  }
+
+  /**
+   * The peer's README asks for the machine's default JDK (17), not the one this benchmark runs on:
+   * drops {@code JAVA_HOME} and this JVM's {@code bin} from the {@code PATH} the peer inherits.
+   */
+  private static void onTheMachinesJdk(ProcessBuilder command) {
+    Map<String, String> env = command.environment();
+    String ours = Path.of(System.getProperty("java.home")).toString();
+    env.remove("JAVA_HOME");
+    env.put(
+        "PATH",
+        Arrays.stream(env.getOrDefault("PATH", "").split(":"))
+            .filter(entry -> !entry.startsWith(ours))
+            .collect(Collectors.joining(":")));
   }
 
   /** Runs a command with its output passed through and kept; fails unless it exits 0. */

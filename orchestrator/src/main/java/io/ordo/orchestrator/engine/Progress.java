@@ -36,9 +36,10 @@ final class Progress {
   final Instant now;
   private final RunState before;
   private RunState run;
-  private final LinkedHashMap<String, StepExecution> steps = new LinkedHashMap<>();
+  private final LinkedHashMap<String, StepExecution> steps;
   private final Map<String, StepExecution> original = new HashMap<>();
   private final Set<String> changed = new LinkedHashSet<>();
+  private final Set<String> compensationsInFlight = new LinkedHashSet<>();
   private final Map<String, Instant> timers;
   private final List<Command> commands = new ArrayList<>();
   private final List<HistoryEntry> history = new ArrayList<>();
@@ -54,7 +55,13 @@ final class Progress {
     this.workflow = workflow;
     this.now = now;
     this.timers = new HashMap<>(run.timers());
-    run.steps().forEach(s -> steps.put(s.stepId(), s));
+    this.steps = LinkedHashMap.newLinkedHashMap(run.steps().size() + 16);
+    for (StepExecution step : run.steps()) {
+      steps.put(step.stepId(), step);
+      if (step.kind() == Kind.COMPENSATION && step.status().isInFlight()) {
+        compensationsInFlight.add(step.stepId());
+      }
+    }
   }
 
   /** The run's own fields; its {@code steps} are as they were when the transition began. */
@@ -103,6 +110,23 @@ final class Progress {
       original.put(step.stepId(), previous);
     }
     changed.add(step.stepId());
+    trackCompensation(step);
+  }
+
+  /**
+   * The compensations in flight now, so that counting those inside a construct does not walk every
+   * execution of a big run.
+   */
+  List<StepExecution> compensationsInFlight() {
+    return compensationsInFlight.stream().map(steps::get).toList();
+  }
+
+  private void trackCompensation(StepExecution step) {
+    if (step.kind() == Kind.COMPENSATION && step.status().isInFlight()) {
+      compensationsInFlight.add(step.stepId());
+    } else {
+      compensationsInFlight.remove(step.stepId());
+    }
   }
 
   void command(Command command) {

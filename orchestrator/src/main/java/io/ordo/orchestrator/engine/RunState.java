@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,9 @@ import tools.jackson.databind.JsonNode;
  * @param parent the parent run's step that waits for this run, for a child run
  * @param compensationFor the parent's compensation that asked this (completed) run to undo itself
  * @param signals signals that arrived before a step waited for them, oldest first
+ * @param undone per {@code forEach} execution being compensated, how many of its iterations are
+ *     undone for good, counted from the latest without a gap: the unwinding walks only those below
+ *     (kept here, in the small head, rather than in the forEach's own row, which holds its output)
  */
 public record RunState(
     String runId,
@@ -41,7 +45,8 @@ public record RunState(
     @Nullable Instant finishedAt,
     @Nullable ParentLink parent,
     @Nullable ParentLink compensationFor,
-    List<PendingSignal> signals) {
+    List<PendingSignal> signals,
+    Map<String, Integer> undone) {
 
   /** Why a run stopped going forward. */
   public enum Cause {
@@ -56,6 +61,7 @@ public record RunState(
     steps = List.copyOf(steps);
     timers = timers == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(timers));
     signals = signals == null ? List.of() : List.copyOf(signals);
+    undone = undone == null ? Map.of() : Map.copyOf(undone);
   }
 
   static RunState started(
@@ -81,7 +87,8 @@ public record RunState(
         null,
         parent,
         null,
-        List.of());
+        List.of(),
+        Map.of());
   }
 
   /** Linear; the engine works on an index of its own (see {@code Progress}). */
@@ -155,6 +162,17 @@ public record RunState(
     return with(d -> d.signals = pending);
   }
 
+  /** Iterations of the forEach execution {@code stepId} undone for good (see {@link #undone}). */
+  int undone(String stepId) {
+    return undone.getOrDefault(stepId, 0);
+  }
+
+  RunState withUndone(String stepId, int iterations) {
+    Map<String, Integer> all = new HashMap<>(undone);
+    all.put(stepId, iterations);
+    return with(d -> d.undone = all);
+  }
+
   RunState touched(Instant now) {
     return with(d -> d.updatedAt = now);
   }
@@ -178,6 +196,7 @@ public record RunState(
     @Nullable Instant finishedAt;
     @Nullable ParentLink compensationFor;
     List<PendingSignal> signals;
+    Map<String, Integer> undone;
 
     Draft(RunState from) {
       this.from = from;
@@ -191,6 +210,7 @@ public record RunState(
       finishedAt = from.finishedAt;
       compensationFor = from.compensationFor;
       signals = from.signals;
+      undone = from.undone;
     }
 
     RunState build() {
@@ -210,7 +230,8 @@ public record RunState(
           finishedAt,
           from.parent,
           compensationFor,
-          signals);
+          signals,
+          undone);
     }
   }
 }

@@ -63,6 +63,16 @@ final class Unwind {
       }
       return true;
     }
+
+    /** Whether this limit or an enclosing one has no room left. */
+    boolean isFull() {
+      for (Limit l = this; l != null; l = l.outer) {
+        if (l.free <= 0) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private final Engine engine;
@@ -159,19 +169,32 @@ final class Unwind {
     Limit limit = new Limit(outer, def.maxConcurrency() - compensationsInFlightInside(p, each));
     Block body = p.workflow.tree().block(def.id(), Lane.BODY);
     State all = State.DONE;
-    for (int i = each.started() - 1; i >= 0; i--) {
+    int newlyUndone = 0;
+    int undone = p.run().undone(each.stepId());
+    for (int i = each.started() - 1 - undone; i >= 0; i--) {
       String prefix = Progress.prefixInside(each, Lane.of(Lane.Kind.BODY, i));
-      all = all.and(block(p, body, prefix, limit));
+      State iteration = block(p, body, prefix, limit);
+      if (iteration == State.DONE && all == State.DONE) {
+        newlyUndone++; // undone for good, and every later iteration too: not walked again
+      }
+      all = all.and(iteration);
+      if (all == State.BUSY && limit.isFull()) {
+        // Every compensation started inside takes room from this limit: the earlier iterations can
+        // start nothing now, and whatever they are, the forEach is still busy.
+        break;
+      }
+    }
+    if (newlyUndone > 0) {
+      int total = undone + newlyUndone;
+      p.update(r -> r.withUndone(each.stepId(), total));
     }
     return all;
   }
 
   private static int compensationsInFlightInside(Progress p, StepExecution ancestor) {
     int count = 0;
-    for (StepExecution step : p.steps()) {
-      if (step.kind() == Kind.COMPENSATION
-          && step.status().isInFlight()
-          && p.isInside(step, ancestor.stepId())) {
+    for (StepExecution step : p.compensationsInFlight()) {
+      if (p.isInside(step, ancestor.stepId())) {
         count++;
       }
     }

@@ -32,7 +32,8 @@ record RunHead(
     @Nullable Instant finishedAt,
     @Nullable ParentLink parent,
     @Nullable ParentLink compensationFor,
-    @Nullable List<PendingSignal> signals) {
+    @Nullable List<PendingSignal> signals,
+    @Nullable Map<String, Integer> undone) {
 
   static RunHead of(RunState run) {
     return new RunHead(
@@ -49,7 +50,8 @@ record RunHead(
         run.finishedAt(),
         run.parent(),
         run.compensationFor(),
-        run.signals());
+        run.signals(),
+        run.undone().isEmpty() ? null : run.undone());
   }
 
   RunState with(JsonNode input, List<StepExecution> steps) {
@@ -69,6 +71,7 @@ record RunHead(
         finishedAt,
         parent,
         compensationFor,
-        signals);
+        signals,
+        undone);
   }
 }

@@ -70,6 +70,27 @@ class CompensationOrderScenarioTest {
   }
 
   @Test
+  void iterationsUndoneForGoodAreCountedFromTheLatestSoTheyAreNotWalkedAgain() {
+    EngineHarness run = fanOut(6, 2);
+    run.complete("before", JSON.objectNode());
+    for (int i = 0; i < 6; i++) {
+      run.complete("each[" + i + "].reserve", JSON.objectNode());
+    }
+
+    run.complete("each[4].reserve.compensate", JSON.objectNode());
+    assertThat(run.run.undone("each")).as("each[5] is still being undone").isZero();
+    run.complete("each[5].reserve.compensate", JSON.objectNode());
+    assertThat(run.run.undone("each")).as("each[5] and each[4]").isEqualTo(2);
+    assertThat(run.dispatchedSteps()).containsExactly("each[2].reserve.compensate");
+    for (int i : List.of(3, 2, 1, 0)) {
+      run.complete("each[" + i + "].reserve.compensate", JSON.objectNode());
+    }
+    assertThat(run.run.undone("each")).isEqualTo(6);
+    run.complete("before.compensate", JSON.objectNode());
+    assertThat(run.run.status()).isEqualTo(RunStatus.COMPENSATED);
+  }
+
+  @Test
   void aStepIsUndoneOnlyAfterEverythingLaterInItsBranch() {
     EngineHarness run =
         new EngineHarness(
