@@ -144,19 +144,29 @@ public class KafkaOutboxRelay implements OutboxHandoff, ShardOwnership, AutoClos
     }
   }
 
-  /** One round: take and let go of shards, delete what was acknowledged, read, send, then wait. */
+  /**
+   * One round: take and let go of shards, read, send, delete what was acknowledged, then wait. The
+   * delete comes after the send, so a message handed over by a commit never waits for it.
+   */
   public void relay() throws Exception {
     Session db = session();
+    withDatabase(
+        () -> {
+          shards(db);
+          read(db);
+        });
+    send();
+    withDatabase(() -> deleteAcknowledged(db, false));
+    await();
+  }
+
+  private void withDatabase(Runnable work) {
     try {
-      shards(db);
-      deleteAcknowledged(db, false);
-      read(db);
+      work.run();
     } catch (RuntimeException e) {
       suspect = true; // the connection may be gone: look at it before the next round
       throw e;
     }
-    send();
-    await();
   }
 
   private Session session() throws Exception {
