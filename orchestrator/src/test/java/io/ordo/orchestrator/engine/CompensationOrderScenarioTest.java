@@ -44,13 +44,19 @@ class CompensationOrderScenarioTest {
         JSON.objectNode());
   }
 
-  @Test
-  void undoesAFanOutAtMostMaxConcurrencyIterationsAtOnceLatestFirst() {
+  /** Six iterations reserved at most two at a time, then the run fails: compensating. */
+  private static EngineHarness sixReservedThenStopped() {
     EngineHarness run = fanOut(6, 2);
     run.complete("before", JSON.objectNode());
     for (int i = 0; i < 6; i++) {
       run.complete("each[" + i + "].reserve", JSON.objectNode());
     }
+    return run;
+  }
+
+  @Test
+  void undoesAFanOutAtMostMaxConcurrencyIterationsAtOnceLatestFirst() {
+    EngineHarness run = sixReservedThenStopped();
 
     assertThat(run.run.status()).isEqualTo(RunStatus.COMPENSATING);
     assertThat(run.dispatchedSteps())
@@ -71,11 +77,7 @@ class CompensationOrderScenarioTest {
 
   @Test
   void iterationsUndoneForGoodAreCountedFromTheLatestSoTheyAreNotWalkedAgain() {
-    EngineHarness run = fanOut(6, 2);
-    run.complete("before", JSON.objectNode());
-    for (int i = 0; i < 6; i++) {
-      run.complete("each[" + i + "].reserve", JSON.objectNode());
-    }
+    EngineHarness run = sixReservedThenStopped();
 
     run.complete("each[4].reserve.compensate", JSON.objectNode());
     assertThat(run.run.undone("each")).as("each[5] is still being undone").isZero();
