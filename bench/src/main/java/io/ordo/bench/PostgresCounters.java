@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * What PostgreSQL did between two points, per workflow: statements (from {@code
  * pg_stat_statements}, which the benchmark's server preloads), transactions that wrote (the
- * transaction ids handed out), all commits, and WAL bytes (from {@code pg_stat_wal}).
+ * transaction ids handed out), all commits, and WAL bytes and full-page images (from {@code
+ * pg_stat_wal}).
  */
 final class PostgresCounters {
 
@@ -25,7 +26,7 @@ final class PostgresCounters {
 
   private static final String OWN = "%pg_stat%";
 
-  record Snapshot(long writeTransactions, long commits, long walBytes) {}
+  record Snapshot(long writeTransactions, long commits, long walBytes, long fullPageImages) {}
 
   /** One statement's share, per workflow. */
   record StatementShare(double callsPerWorkflow, String query) {}
@@ -53,9 +54,10 @@ final class PostgresCounters {
                 """
                 select pg_snapshot_xmax(pg_current_snapshot())::text::bigint,
                        (select sum(xact_commit) from pg_stat_database),
-                       (select wal_bytes from pg_stat_wal)""")) {
+                       (select wal_bytes from pg_stat_wal),
+                       (select wal_fpi from pg_stat_wal)""")) {
       rs.next();
-      return new Snapshot(rs.getLong(1), rs.getLong(2), rs.getLong(3));
+      return new Snapshot(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
     }
   }
 
@@ -84,11 +86,12 @@ final class PostgresCounters {
             String.format(
                 Locale.ROOT,
                 "PostgreSQL per workflow: %.1f statements, %.2f writing transactions,"
-                    + " %.2f commits (all), %.1f kB WAL%n",
+                    + " %.2f commits (all), %.1f kB WAL (%.2f full-page images)%n",
                 total,
                 (after.writeTransactions() - before.writeTransactions()) / (double) workflows,
                 (after.commits() - before.commits()) / (double) workflows,
-                (after.walBytes() - before.walBytes()) / 1024.0 / workflows));
+                (after.walBytes() - before.walBytes()) / 1024.0 / workflows,
+                (after.fullPageImages() - before.fullPageImages()) / (double) workflows));
     for (StatementShare share : shares.subList(0, Math.min(15, shares.size()))) {
       if (share.callsPerWorkflow() >= 0.05) {
         String query = share.query();
