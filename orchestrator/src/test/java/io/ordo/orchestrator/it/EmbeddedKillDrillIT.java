@@ -3,8 +3,6 @@ package io.ordo.orchestrator.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +46,7 @@ class EmbeddedKillDrillIT {
   void everyOrderEndsAsItsInputImpliesThroughRepeatedKillsAndNoSideEffectHappensTwice()
       throws Exception {
     Path data = Files.createTempDirectory("ordo-kill-drill-");
-    int kafkaPort = freePort();
+    int kafkaPort = TestPorts.next();
     List<String> settings =
         List.of(
             "ordo.embedded.data-directory=" + data,
@@ -137,11 +135,5 @@ class EmbeddedKillDrillIT {
     assertThat(worker.sideEffects(runId, "email.send"))
         .as(runId + " emailed")
         .isEqualTo(refunded ? 0 : 1);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

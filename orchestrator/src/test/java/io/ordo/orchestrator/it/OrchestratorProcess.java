@@ -2,7 +2,6 @@ package io.ordo.orchestrator.it;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +28,7 @@ final class OrchestratorProcess {
 
   static OrchestratorProcess start(String name, List<String> settings) {
     try {
-      int port = freePort();
+      int port = TestPorts.next();
       Path log = Files.createDirectories(Path.of("target", "processes")).resolve(name + ".log");
       List<String> command =
           new ArrayList<>(
@@ -90,12 +89,6 @@ final class OrchestratorProcess {
     if (!process.waitFor(
         Duration.ofSeconds(20).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
       kill();
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

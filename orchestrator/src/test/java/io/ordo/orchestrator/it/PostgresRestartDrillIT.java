@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.ordo.embedded.EmbeddedPostgresServer;
 import io.ordo.orchestrator.it.OrdoApi.Response;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +59,7 @@ class PostgresRestartDrillIT {
   @Test
   void ordersEndAsTheirInputImpliesThroughAPostgresRestartUnderLoad() throws Exception {
     Path data = Files.createTempDirectory("ordo-pg-drill-").resolve("postgres");
-    int pgPort = freePort();
+    int pgPort = TestPorts.next();
     postgres = EmbeddedPostgresServer.start(data, pgPort);
     kafka = StandaloneKafka.start();
     ordo =
@@ -143,12 +142,6 @@ class PostgresRestartDrillIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static int freePort() throws Exception {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -3,7 +3,6 @@ package io.ordo.orchestrator.it;
 import io.ordo.embedded.EmbeddedKafkaServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,10 +27,7 @@ final class StandaloneKafka implements AutoCloseable {
   }
 
   static StandaloneKafka start() throws IOException, InterruptedException {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = TestPorts.next();
     StandaloneKafka kafka = new StandaloneKafka(Files.createTempDirectory("ordo-kafka-"), port);
     kafka.launch();
     return kafka;
