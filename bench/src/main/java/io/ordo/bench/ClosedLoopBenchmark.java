@@ -59,6 +59,7 @@ public final class ClosedLoopBenchmark {
         results.add(r);
         print("round " + round, r, runs, inflight);
         System.out.print(PostgresCounters.report(before, after, counters.statements(runs), runs));
+        System.out.print(counters.walByRecordType(before, after, runs));
       }
     }
     Round median = median(results);

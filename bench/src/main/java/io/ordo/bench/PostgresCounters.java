@@ -26,7 +26,12 @@ final class PostgresCounters {
 
   private static final String OWN = "%pg_stat%";
 
-  record Snapshot(long writeTransactions, long commits, long walBytes, long fullPageImages) {}
+  record Snapshot(
+      long writeTransactions,
+      long commits,
+      long walBytes,
+      long fullPageImages,
+      String walPosition) {}
 
   /** One statement's share, per workflow. */
   record StatementShare(double callsPerWorkflow, String query) {}
@@ -37,6 +42,7 @@ final class PostgresCounters {
     this.c = c;
     try (Statement s = c.createStatement()) {
       s.execute("create extension if not exists pg_stat_statements");
+      s.execute("create extension if not exists pg_walinspect");
     }
   }
 
@@ -55,10 +61,38 @@ final class PostgresCounters {
                 select pg_snapshot_xmax(pg_current_snapshot())::text::bigint,
                        (select sum(xact_commit) from pg_stat_database),
                        (select wal_bytes from pg_stat_wal),
-                       (select wal_fpi from pg_stat_wal)""")) {
+                       (select wal_fpi from pg_stat_wal),
+                       pg_current_wal_insert_lsn()::text""")) {
       rs.next();
-      return new Snapshot(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+      return new Snapshot(
+          rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5));
     }
+  }
+
+  /** WAL bytes per workflow between two snapshots by record type (pg_walinspect), largest first. */
+  String walByRecordType(Snapshot before, Snapshot after, int workflows) throws SQLException {
+    StringBuilder text = new StringBuilder("WAL per workflow by record type:");
+    try (var q =
+        c.prepareStatement(
+            """
+            select "resource_manager/record_type", count, combined_size
+            from pg_get_wal_stats(?::pg_lsn, ?::pg_lsn, true)
+            where combined_size > 0 order by combined_size desc limit 8""")) {
+      q.setString(1, before.walPosition());
+      q.setString(2, after.walPosition());
+      try (ResultSet rs = q.executeQuery()) {
+        while (rs.next()) {
+          text.append(
+              String.format(
+                  Locale.ROOT,
+                  " %s %.0f B (%.1f×)",
+                  rs.getString(1),
+                  rs.getLong(3) / (double) workflows,
+                  rs.getLong(2) / (double) workflows));
+        }
+      }
+    }
+    return text.append(System.lineSeparator()).toString();
   }
 
   /** Statements per workflow since the last reset, the most frequent first. */
