@@ -94,6 +94,25 @@ final class Readiness implements AutoCloseable {
     }
   }
 
+  /**
+   * How long after {@code back} (a dependency's return) readiness came back after the outage that
+   * began at {@code stopped}: the first UP after the first DOWN since then. Zero when readiness
+   * came back while the return was still being reported.
+   */
+  Optional<Duration> recovered(Instant stopped, Instant back) {
+    synchronized (changes) {
+      Optional<Change> down =
+          changes.stream().filter(c -> !c.ready() && !c.at().isBefore(stopped)).findFirst();
+      return down.flatMap(
+          d ->
+              changes.stream()
+                  .filter(c -> c.ready() && c.at().isAfter(d.at()))
+                  .findFirst()
+                  .map(
+                      c -> c.at().isBefore(back) ? Duration.ZERO : Duration.between(back, c.at())));
+    }
+  }
+
   /** Whether liveness ever answered other than 200 while watched. */
   boolean livenessFailed() {
     return livenessFailed;
