@@ -90,10 +90,7 @@ public final class ClosedLoopBenchmark {
       AtomicLong peakRss = new AtomicLong();
       List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
       long ordoPid = env.ordo().pid();
-      long benchPid = ProcessHandle.current().pid();
-      long ordo0 = ProcessCpu.millis(ordoPid);
-      long postgres0 = ProcessCpu.postgresMillis(env.postgres().dataDirectory());
-      long bench0 = ProcessCpu.millis(benchPid);
+      var cpu0 = ProcessCpu.Reading.of(env);
       long t0 = System.nanoTime();
       try (ExecutorService clients = Executors.newFixedThreadPool(inflight)) {
         for (int i = 0; i < inflight; i++) {
@@ -117,13 +114,14 @@ public final class ClosedLoopBenchmark {
       if (latencies.size() != count) {
         throw new IllegalStateException(count - latencies.size() + " orders did not complete");
       }
+      var cpu = ProcessCpu.Reading.of(env).since(cpu0);
       return new Round(
           count / seconds,
           Stats.median(latencies),
           Stats.percentile(latencies, 99),
-          (ProcessCpu.millis(ordoPid) - ordo0) / (double) count,
-          (ProcessCpu.postgresMillis(env.postgres().dataDirectory()) - postgres0) / (double) count,
-          (ProcessCpu.millis(benchPid) - bench0) / (double) count,
+          cpu.ordo() / (double) count,
+          cpu.postgres() / (double) count,
+          cpu.bench() / (double) count,
           peakRss.get());
     }
 

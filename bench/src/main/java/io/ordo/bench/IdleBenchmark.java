@@ -3,6 +3,7 @@ package io.ordo.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What an idle Ordo costs: after a few orders (so every consumer, pool and loop is running) and a
@@ -24,23 +25,17 @@ public final class IdleBenchmark {
         var ends = new RunEnds(env.kafka().bootstrapServers())) {
       for (int i = 0; i < 20; i++) {
         String runId = env.ordo().startOrder("idle-warm-" + i);
-        ends.of(runId).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        ends.of(runId).get(60, TimeUnit.SECONDS);
       }
       Thread.sleep(settleSeconds * 1000L);
-      long ordoPid = env.ordo().pid();
-      long benchPid = ProcessHandle.current().pid();
       for (int w = 1; w <= windows; w++) {
-        long ordo0 = ProcessCpu.millis(ordoPid);
-        long postgres0 = ProcessCpu.postgresMillis(env.postgres().dataDirectory());
-        long bench0 = ProcessCpu.millis(benchPid);
+        var before = ProcessCpu.Reading.of(env);
         long t0 = System.nanoTime();
         Thread.sleep(windowSeconds * 1000L);
         double seconds = (System.nanoTime() - t0) / 1e9;
+        var used = ProcessCpu.Reading.of(env).since(before);
         Window window =
-            new Window(
-                (ProcessCpu.millis(ordoPid) - ordo0) / seconds,
-                (ProcessCpu.postgresMillis(env.postgres().dataDirectory()) - postgres0) / seconds,
-                (ProcessCpu.millis(benchPid) - bench0) / seconds);
+            new Window(used.ordo() / seconds, used.postgres() / seconds, used.bench() / seconds);
         results.add(window);
         print("window " + w, window);
       }

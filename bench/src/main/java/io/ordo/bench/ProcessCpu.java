@@ -14,6 +14,22 @@ final class ProcessCpu {
 
   private ProcessCpu() {}
 
+  /** CPU used so far, in ms, by Ordo's JVM, PostgreSQL, and this JVM (the broker and clients). */
+  record Reading(long ordo, long postgres, long bench) {
+
+    static Reading of(BenchEnvironment env) throws IOException {
+      return new Reading(
+          millis(env.ordo().pid()),
+          postgresMillis(env.postgres().dataDirectory()),
+          millis(ProcessHandle.current().pid()));
+    }
+
+    /** The CPU used since {@code earlier}. */
+    Reading since(Reading earlier) {
+      return new Reading(ordo - earlier.ordo, postgres - earlier.postgres, bench - earlier.bench);
+    }
+  }
+
   /** CPU time (user + system) a process has used so far, in ms; 0 once it is gone. */
   static long millis(long pid) {
     try {

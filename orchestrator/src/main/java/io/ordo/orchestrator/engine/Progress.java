@@ -58,7 +58,7 @@ final class Progress {
     this.steps = LinkedHashMap.newLinkedHashMap(run.steps().size() + 16);
     for (StepExecution step : run.steps()) {
       steps.put(step.stepId(), step);
-      if (step.kind() == Kind.COMPENSATION && step.status().isInFlight()) {
+      if (isCompensationInFlight(step)) {
         compensationsInFlight.add(step.stepId());
       }
     }
@@ -121,8 +121,12 @@ final class Progress {
     return compensationsInFlight.stream().map(steps::get).toList();
   }
 
+  private static boolean isCompensationInFlight(StepExecution step) {
+    return step.kind() == Kind.COMPENSATION && step.status().isInFlight();
+  }
+
   private void trackCompensation(StepExecution step) {
-    if (step.kind() == Kind.COMPENSATION && step.status().isInFlight()) {
+    if (isCompensationInFlight(step)) {
       compensationsInFlight.add(step.stepId());
     } else {
       compensationsInFlight.remove(step.stepId());

@@ -19,7 +19,12 @@ import java.util.Map;
 final class RunBatch {
 
   /** A run that could not go on: why, and the events it keeps for later. */
-  record Trouble(String kind, String error, List<RunEvent> kept, List<Integer> items) {}
+  record Trouble(String kind, String error, List<RunEvent> kept, List<Integer> items) {
+    /** A new trouble, with nothing kept yet. */
+    static Trouble of(String kind, String error) {
+      return new Trouble(kind, error, new ArrayList<>(), new ArrayList<>());
+    }
+  }
 
   private final Map<String, Current> before;
   private final Map<String, RunState> states = new LinkedHashMap<>();
